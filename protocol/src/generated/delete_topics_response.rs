@@ -1,0 +1,265 @@
+// Generated from protocol/schema/DeleteTopicsResponse.toml by strom-codegen. Do not edit: change the schema and run `cargo run -p strom-codegen`.
+//! DeleteTopicsResponse (API key 20), versions 1-6.
+
+#![allow(unused_mut, unused_variables, unused_imports, clippy::all)]
+
+use crate::codec::{self, ApiMessage, Codec, DecodeErrorKind, EncodeError, PResult, Uuid};
+#[cfg(feature = "arbitrary")]
+use crate::arbitrary::{Arbitrary, Rng};
+use bytes::{BufMut, Bytes};
+use std::collections::BTreeMap;
+
+pub const API_KEY: i16 = 20;
+pub const MIN_VERSION: i16 = 1;
+pub const MAX_VERSION: i16 = 6;
+/// The first flexible version (`i16::MAX`: none).
+pub const FLEXIBLE_MIN: i16 = 4;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeleteTopicsResponse {
+    pub throttle_time_ms: i32,
+    pub responses: Vec<DeletableTopicResult>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for DeleteTopicsResponse {
+    fn default() -> Self {
+        DeleteTopicsResponse {
+            throttle_time_ms: 0,
+            responses: Vec::new(),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for DeleteTopicsResponse {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return codec::fail(input, DecodeErrorKind::UnsupportedVersion);
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::int32(input).map_err(codec::in_field("DeleteTopicsResponse.throttle_time_ms"))?;
+this.throttle_time_ms = value;
+input = rest;
+let (rest, value) = codec::required(input, codec::array(input, flexible, |i| DeletableTopicResult::decode(src, i, version))).map_err(codec::in_field("DeleteTopicsResponse.responses"))?;
+this.responses = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("DeleteTopicsResponse._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("DeleteTopicsResponse._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return Err(codec::unsupported_version("DeleteTopicsResponse"));
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+buf.put_i32(self.throttle_time_ms);
+codec::put_length(buf, Some((self.responses).len()), flexible);
+for item in (self.responses).iter() {
+(*item).encode(buf, version)?;
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += 4;
+len += codec::length_len(Some((self.responses).len()), flexible) + (self.responses).iter().map(|item| (*item).encoded_len(version)).sum::<usize>();
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for DeleteTopicsResponse {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.throttle_time_ms = rng.next_u64() as i32;
+this.responses = (0..rng.below(3)).map(|_| <DeletableTopicResult as Arbitrary>::arbitrary(rng, version)).collect();
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+impl ApiMessage for DeleteTopicsResponse {
+    const API_KEY: i16 = API_KEY;
+    const MIN_VERSION: i16 = MIN_VERSION;
+    const MAX_VERSION: i16 = MAX_VERSION;
+    const FLEXIBLE_MIN: i16 = FLEXIBLE_MIN;
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeletableTopicResult {
+    pub name: Option<String>,
+    pub topic_id: Uuid,
+    pub error_code: i16,
+    pub error_message: Option<String>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for DeletableTopicResult {
+    fn default() -> Self {
+        DeletableTopicResult {
+            name: Some(String::new()),
+            topic_id: Uuid::ZERO,
+            error_code: 0,
+            error_message: None,
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for DeletableTopicResult {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::nullable_string(input, flexible).map_err(codec::in_field("DeletableTopicResult.name"))?;
+if value.is_none() && !(version >= 6) {
+return codec::fail(input, DecodeErrorKind::UnexpectedNull).map_err(codec::in_field("DeletableTopicResult.name"));
+}
+this.name = value;
+input = rest;
+if version >= 6 {
+let (rest, value) = codec::uuid(input).map_err(codec::in_field("DeletableTopicResult.topic_id"))?;
+this.topic_id = value;
+input = rest;
+}
+let (rest, value) = codec::int16(input).map_err(codec::in_field("DeletableTopicResult.error_code"))?;
+this.error_code = value;
+input = rest;
+if version >= 5 {
+let (rest, value) = codec::nullable_string(input, flexible).map_err(codec::in_field("DeletableTopicResult.error_message"))?;
+this.error_message = value;
+input = rest;
+}
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("DeletableTopicResult._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("DeletableTopicResult._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        let flexible = version >= FLEXIBLE_MIN;
+match &self.name {
+Some(value) => {
+codec::check_string(&*value, flexible, "DeletableTopicResult.name")?;
+codec::put_nullable_string(buf, Some((*value).as_str()), flexible);
+}
+None => {
+if !(version >= 6) {
+return Err(codec::null_not_allowed("DeletableTopicResult.name"));
+}
+codec::put_nullable_string(buf, None, flexible);
+}
+}
+if version >= 6 {
+buf.put_slice(&(self.topic_id).0);
+}
+buf.put_i16(self.error_code);
+if version >= 5 {
+match &self.error_message {
+Some(value) => {
+codec::check_string(&*value, flexible, "DeletableTopicResult.error_message")?;
+codec::put_nullable_string(buf, Some((*value).as_str()), flexible);
+}
+None => {
+codec::put_nullable_string(buf, None, flexible);
+}
+}
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += match &self.name {
+Some(value) => codec::nullable_string_len(Some((*value).as_str()), flexible),
+None => codec::nullable_string_len(None, flexible),
+};
+if version >= 6 {
+len += 16;
+}
+len += 2;
+if version >= 5 {
+len += match &self.error_message {
+Some(value) => codec::nullable_string_len(Some((*value).as_str()), flexible),
+None => codec::nullable_string_len(None, flexible),
+};
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for DeletableTopicResult {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.name = if version >= 6 && rng.below(5) == 0 { None } else { Some(rng.string()) };
+if version >= 6 {
+this.topic_id = Uuid(rng.uuid_bytes());
+}
+this.error_code = rng.next_u64() as i16;
+if version >= 5 {
+this.error_message = if true && rng.below(5) == 0 { None } else { Some(rng.string()) };
+}
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+

@@ -1,0 +1,433 @@
+// Generated from protocol/schema/DescribeClientQuotasResponse.toml by strom-codegen. Do not edit: change the schema and run `cargo run -p strom-codegen`.
+//! DescribeClientQuotasResponse (API key 48), versions 0-1.
+
+#![allow(unused_mut, unused_variables, unused_imports, clippy::all)]
+
+use crate::codec::{self, ApiMessage, Codec, DecodeErrorKind, EncodeError, PResult, Uuid};
+#[cfg(feature = "arbitrary")]
+use crate::arbitrary::{Arbitrary, Rng};
+use bytes::{BufMut, Bytes};
+use std::collections::BTreeMap;
+
+pub const API_KEY: i16 = 48;
+pub const MIN_VERSION: i16 = 0;
+pub const MAX_VERSION: i16 = 1;
+/// The first flexible version (`i16::MAX`: none).
+pub const FLEXIBLE_MIN: i16 = 1;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DescribeClientQuotasResponse {
+    pub throttle_time_ms: i32,
+    pub error_code: i16,
+    pub error_message: Option<String>,
+    pub entries: Option<Vec<EntryData>>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for DescribeClientQuotasResponse {
+    fn default() -> Self {
+        DescribeClientQuotasResponse {
+            throttle_time_ms: 0,
+            error_code: 0,
+            error_message: Some(String::from("")),
+            entries: Some(Vec::new()),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for DescribeClientQuotasResponse {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return codec::fail(input, DecodeErrorKind::UnsupportedVersion);
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::int32(input).map_err(codec::in_field("DescribeClientQuotasResponse.throttle_time_ms"))?;
+this.throttle_time_ms = value;
+input = rest;
+let (rest, value) = codec::int16(input).map_err(codec::in_field("DescribeClientQuotasResponse.error_code"))?;
+this.error_code = value;
+input = rest;
+let (rest, value) = codec::nullable_string(input, flexible).map_err(codec::in_field("DescribeClientQuotasResponse.error_message"))?;
+this.error_message = value;
+input = rest;
+let (rest, value) = codec::array(input, flexible, |i| EntryData::decode(src, i, version)).map_err(codec::in_field("DescribeClientQuotasResponse.entries"))?;
+this.entries = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("DescribeClientQuotasResponse._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("DescribeClientQuotasResponse._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return Err(codec::unsupported_version("DescribeClientQuotasResponse"));
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+buf.put_i32(self.throttle_time_ms);
+buf.put_i16(self.error_code);
+match &self.error_message {
+Some(value) => {
+codec::check_string(&*value, flexible, "DescribeClientQuotasResponse.error_message")?;
+codec::put_nullable_string(buf, Some((*value).as_str()), flexible);
+}
+None => {
+codec::put_nullable_string(buf, None, flexible);
+}
+}
+match &self.entries {
+Some(value) => {
+codec::put_length(buf, Some((*value).len()), flexible);
+for item in (*value).iter() {
+(*item).encode(buf, version)?;
+}
+}
+None => {
+codec::put_length(buf, None, flexible);
+}
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += 4;
+len += 2;
+len += match &self.error_message {
+Some(value) => codec::nullable_string_len(Some((*value).as_str()), flexible),
+None => codec::nullable_string_len(None, flexible),
+};
+len += match &self.entries {
+Some(value) => codec::length_len(Some((*value).len()), flexible) + (*value).iter().map(|item| (*item).encoded_len(version)).sum::<usize>(),
+None => codec::length_len(None, flexible),
+};
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for DescribeClientQuotasResponse {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.throttle_time_ms = rng.next_u64() as i32;
+this.error_code = rng.next_u64() as i16;
+this.error_message = if true && rng.below(5) == 0 { None } else { Some(rng.string()) };
+this.entries = if true && rng.below(5) == 0 { None } else { Some((0..rng.below(3)).map(|_| <EntryData as Arbitrary>::arbitrary(rng, version)).collect()) };
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+impl ApiMessage for DescribeClientQuotasResponse {
+    const API_KEY: i16 = API_KEY;
+    const MIN_VERSION: i16 = MIN_VERSION;
+    const MAX_VERSION: i16 = MAX_VERSION;
+    const FLEXIBLE_MIN: i16 = FLEXIBLE_MIN;
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityData {
+    pub entity_type: String,
+    pub entity_name: Option<String>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for EntityData {
+    fn default() -> Self {
+        EntityData {
+            entity_type: String::new(),
+            entity_name: Some(String::from("")),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for EntityData {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::string(input, flexible).map_err(codec::in_field("EntityData.entity_type"))?;
+this.entity_type = value;
+input = rest;
+let (rest, value) = codec::nullable_string(input, flexible).map_err(codec::in_field("EntityData.entity_name"))?;
+this.entity_name = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("EntityData._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("EntityData._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        let flexible = version >= FLEXIBLE_MIN;
+codec::check_string(&self.entity_type, flexible, "EntityData.entity_type")?;
+codec::put_nullable_string(buf, Some((self.entity_type).as_str()), flexible);
+match &self.entity_name {
+Some(value) => {
+codec::check_string(&*value, flexible, "EntityData.entity_name")?;
+codec::put_nullable_string(buf, Some((*value).as_str()), flexible);
+}
+None => {
+codec::put_nullable_string(buf, None, flexible);
+}
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += codec::nullable_string_len(Some((self.entity_type).as_str()), flexible);
+len += match &self.entity_name {
+Some(value) => codec::nullable_string_len(Some((*value).as_str()), flexible),
+None => codec::nullable_string_len(None, flexible),
+};
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for EntityData {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.entity_type = rng.string();
+this.entity_name = if true && rng.below(5) == 0 { None } else { Some(rng.string()) };
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryData {
+    pub entity: Vec<EntityData>,
+    pub values: Vec<ValueData>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for EntryData {
+    fn default() -> Self {
+        EntryData {
+            entity: Vec::new(),
+            values: Vec::new(),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for EntryData {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::required(input, codec::array(input, flexible, |i| EntityData::decode(src, i, version))).map_err(codec::in_field("EntryData.entity"))?;
+this.entity = value;
+input = rest;
+let (rest, value) = codec::required(input, codec::array(input, flexible, |i| ValueData::decode(src, i, version))).map_err(codec::in_field("EntryData.values"))?;
+this.values = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("EntryData._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("EntryData._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        let flexible = version >= FLEXIBLE_MIN;
+codec::put_length(buf, Some((self.entity).len()), flexible);
+for item in (self.entity).iter() {
+(*item).encode(buf, version)?;
+}
+codec::put_length(buf, Some((self.values).len()), flexible);
+for item in (self.values).iter() {
+(*item).encode(buf, version)?;
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += codec::length_len(Some((self.entity).len()), flexible) + (self.entity).iter().map(|item| (*item).encoded_len(version)).sum::<usize>();
+len += codec::length_len(Some((self.values).len()), flexible) + (self.values).iter().map(|item| (*item).encoded_len(version)).sum::<usize>();
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for EntryData {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.entity = (0..rng.below(3)).map(|_| <EntityData as Arbitrary>::arbitrary(rng, version)).collect();
+this.values = (0..rng.below(3)).map(|_| <ValueData as Arbitrary>::arbitrary(rng, version)).collect();
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueData {
+    pub key: String,
+    pub value: f64,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for ValueData {
+    fn default() -> Self {
+        ValueData {
+            key: String::new(),
+            value: 0.0,
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for ValueData {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::string(input, flexible).map_err(codec::in_field("ValueData.key"))?;
+this.key = value;
+input = rest;
+let (rest, value) = codec::float64(input).map_err(codec::in_field("ValueData.value"))?;
+this.value = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("ValueData._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("ValueData._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        let flexible = version >= FLEXIBLE_MIN;
+codec::check_string(&self.key, flexible, "ValueData.key")?;
+codec::put_nullable_string(buf, Some((self.key).as_str()), flexible);
+buf.put_f64(self.value);
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += codec::nullable_string_len(Some((self.key).as_str()), flexible);
+len += 8;
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for ValueData {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.key = rng.string();
+this.value = rng.float();
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+

@@ -1,0 +1,201 @@
+// Generated from protocol/schema/DescribeProducersRequest.toml by strom-codegen. Do not edit: change the schema and run `cargo run -p strom-codegen`.
+//! DescribeProducersRequest (API key 61), versions 0-0.
+
+#![allow(unused_mut, unused_variables, unused_imports, clippy::all)]
+
+use crate::codec::{self, ApiMessage, Codec, DecodeErrorKind, EncodeError, PResult, Uuid};
+#[cfg(feature = "arbitrary")]
+use crate::arbitrary::{Arbitrary, Rng};
+use bytes::{BufMut, Bytes};
+use std::collections::BTreeMap;
+
+pub const API_KEY: i16 = 61;
+pub const MIN_VERSION: i16 = 0;
+pub const MAX_VERSION: i16 = 0;
+/// The first flexible version (`i16::MAX`: none).
+pub const FLEXIBLE_MIN: i16 = 0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DescribeProducersRequest {
+    pub topics: Vec<TopicRequest>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for DescribeProducersRequest {
+    fn default() -> Self {
+        DescribeProducersRequest {
+            topics: Vec::new(),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for DescribeProducersRequest {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return codec::fail(input, DecodeErrorKind::UnsupportedVersion);
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::required(input, codec::array(input, flexible, |i| TopicRequest::decode(src, i, version))).map_err(codec::in_field("DescribeProducersRequest.topics"))?;
+this.topics = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("DescribeProducersRequest._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("DescribeProducersRequest._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return Err(codec::unsupported_version("DescribeProducersRequest"));
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+codec::put_length(buf, Some((self.topics).len()), flexible);
+for item in (self.topics).iter() {
+(*item).encode(buf, version)?;
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += codec::length_len(Some((self.topics).len()), flexible) + (self.topics).iter().map(|item| (*item).encoded_len(version)).sum::<usize>();
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for DescribeProducersRequest {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.topics = (0..rng.below(3)).map(|_| <TopicRequest as Arbitrary>::arbitrary(rng, version)).collect();
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+impl ApiMessage for DescribeProducersRequest {
+    const API_KEY: i16 = API_KEY;
+    const MIN_VERSION: i16 = MIN_VERSION;
+    const MAX_VERSION: i16 = MAX_VERSION;
+    const FLEXIBLE_MIN: i16 = FLEXIBLE_MIN;
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicRequest {
+    pub name: String,
+    pub partition_indexes: Vec<i32>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for TopicRequest {
+    fn default() -> Self {
+        TopicRequest {
+            name: String::new(),
+            partition_indexes: Vec::new(),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for TopicRequest {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::string(input, flexible).map_err(codec::in_field("TopicRequest.name"))?;
+this.name = value;
+input = rest;
+let (rest, value) = codec::required(input, codec::array(input, flexible, |i| codec::int32(i))).map_err(codec::in_field("TopicRequest.partition_indexes"))?;
+this.partition_indexes = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("TopicRequest._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("TopicRequest._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        let flexible = version >= FLEXIBLE_MIN;
+codec::check_string(&self.name, flexible, "TopicRequest.name")?;
+codec::put_nullable_string(buf, Some((self.name).as_str()), flexible);
+codec::put_length(buf, Some((self.partition_indexes).len()), flexible);
+for item in (self.partition_indexes).iter() {
+buf.put_i32(*item);
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += codec::nullable_string_len(Some((self.name).as_str()), flexible);
+len += codec::length_len(Some((self.partition_indexes).len()), flexible) + (self.partition_indexes).len() * 4;
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for TopicRequest {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.name = rng.string();
+this.partition_indexes = (0..rng.below(3)).map(|_| rng.next_u64() as i32).collect();
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+

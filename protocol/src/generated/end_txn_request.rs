@@ -1,0 +1,133 @@
+// Generated from protocol/schema/EndTxnRequest.toml by strom-codegen. Do not edit: change the schema and run `cargo run -p strom-codegen`.
+//! EndTxnRequest (API key 26), versions 0-5.
+
+#![allow(unused_mut, unused_variables, unused_imports, clippy::all)]
+
+use crate::codec::{self, ApiMessage, Codec, DecodeErrorKind, EncodeError, PResult, Uuid};
+#[cfg(feature = "arbitrary")]
+use crate::arbitrary::{Arbitrary, Rng};
+use bytes::{BufMut, Bytes};
+use std::collections::BTreeMap;
+
+pub const API_KEY: i16 = 26;
+pub const MIN_VERSION: i16 = 0;
+pub const MAX_VERSION: i16 = 5;
+/// The first flexible version (`i16::MAX`: none).
+pub const FLEXIBLE_MIN: i16 = 3;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndTxnRequest {
+    pub transactional_id: String,
+    pub producer_id: i64,
+    pub producer_epoch: i16,
+    pub committed: bool,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for EndTxnRequest {
+    fn default() -> Self {
+        EndTxnRequest {
+            transactional_id: String::new(),
+            producer_id: 0,
+            producer_epoch: 0,
+            committed: false,
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for EndTxnRequest {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return codec::fail(input, DecodeErrorKind::UnsupportedVersion);
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::string(input, flexible).map_err(codec::in_field("EndTxnRequest.transactional_id"))?;
+this.transactional_id = value;
+input = rest;
+let (rest, value) = codec::int64(input).map_err(codec::in_field("EndTxnRequest.producer_id"))?;
+this.producer_id = value;
+input = rest;
+let (rest, value) = codec::int16(input).map_err(codec::in_field("EndTxnRequest.producer_epoch"))?;
+this.producer_epoch = value;
+input = rest;
+let (rest, value) = codec::boolean(input).map_err(codec::in_field("EndTxnRequest.committed"))?;
+this.committed = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("EndTxnRequest._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("EndTxnRequest._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return Err(codec::unsupported_version("EndTxnRequest"));
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+codec::check_string(&self.transactional_id, flexible, "EndTxnRequest.transactional_id")?;
+codec::put_nullable_string(buf, Some((self.transactional_id).as_str()), flexible);
+buf.put_i64(self.producer_id);
+buf.put_i16(self.producer_epoch);
+buf.put_u8(u8::from(self.committed));
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += codec::nullable_string_len(Some((self.transactional_id).as_str()), flexible);
+len += 8;
+len += 2;
+len += 1;
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for EndTxnRequest {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.transactional_id = rng.string();
+this.producer_id = rng.next_u64() as i64;
+this.producer_epoch = rng.next_u64() as i16;
+this.committed = rng.below(2) == 1;
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+impl ApiMessage for EndTxnRequest {
+    const API_KEY: i16 = API_KEY;
+    const MIN_VERSION: i16 = MIN_VERSION;
+    const MAX_VERSION: i16 = MAX_VERSION;
+    const FLEXIBLE_MIN: i16 = FLEXIBLE_MIN;
+}
+

@@ -1,0 +1,311 @@
+// Generated from protocol/schema/OffsetForLeaderEpochResponse.toml by strom-codegen. Do not edit: change the schema and run `cargo run -p strom-codegen`.
+//! OffsetForLeaderEpochResponse (API key 23), versions 2-4.
+
+#![allow(unused_mut, unused_variables, unused_imports, clippy::all)]
+
+use crate::codec::{self, ApiMessage, Codec, DecodeErrorKind, EncodeError, PResult, Uuid};
+#[cfg(feature = "arbitrary")]
+use crate::arbitrary::{Arbitrary, Rng};
+use bytes::{BufMut, Bytes};
+use std::collections::BTreeMap;
+
+pub const API_KEY: i16 = 23;
+pub const MIN_VERSION: i16 = 2;
+pub const MAX_VERSION: i16 = 4;
+/// The first flexible version (`i16::MAX`: none).
+pub const FLEXIBLE_MIN: i16 = 4;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OffsetForLeaderEpochResponse {
+    pub throttle_time_ms: i32,
+    pub topics: Vec<OffsetForLeaderTopicResult>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for OffsetForLeaderEpochResponse {
+    fn default() -> Self {
+        OffsetForLeaderEpochResponse {
+            throttle_time_ms: 0,
+            topics: Vec::new(),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for OffsetForLeaderEpochResponse {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return codec::fail(input, DecodeErrorKind::UnsupportedVersion);
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::int32(input).map_err(codec::in_field("OffsetForLeaderEpochResponse.throttle_time_ms"))?;
+this.throttle_time_ms = value;
+input = rest;
+let (rest, value) = codec::required(input, codec::array(input, flexible, |i| OffsetForLeaderTopicResult::decode(src, i, version))).map_err(codec::in_field("OffsetForLeaderEpochResponse.topics"))?;
+this.topics = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("OffsetForLeaderEpochResponse._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("OffsetForLeaderEpochResponse._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return Err(codec::unsupported_version("OffsetForLeaderEpochResponse"));
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+buf.put_i32(self.throttle_time_ms);
+codec::put_length(buf, Some((self.topics).len()), flexible);
+for item in (self.topics).iter() {
+(*item).encode(buf, version)?;
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += 4;
+len += codec::length_len(Some((self.topics).len()), flexible) + (self.topics).iter().map(|item| (*item).encoded_len(version)).sum::<usize>();
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for OffsetForLeaderEpochResponse {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.throttle_time_ms = rng.next_u64() as i32;
+this.topics = (0..rng.below(3)).map(|_| <OffsetForLeaderTopicResult as Arbitrary>::arbitrary(rng, version)).collect();
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+impl ApiMessage for OffsetForLeaderEpochResponse {
+    const API_KEY: i16 = API_KEY;
+    const MIN_VERSION: i16 = MIN_VERSION;
+    const MAX_VERSION: i16 = MAX_VERSION;
+    const FLEXIBLE_MIN: i16 = FLEXIBLE_MIN;
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EpochEndOffset {
+    pub error_code: i16,
+    pub partition: i32,
+    pub leader_epoch: i32,
+    pub end_offset: i64,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for EpochEndOffset {
+    fn default() -> Self {
+        EpochEndOffset {
+            error_code: 0,
+            partition: 0,
+            leader_epoch: -1,
+            end_offset: -1,
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for EpochEndOffset {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::int16(input).map_err(codec::in_field("EpochEndOffset.error_code"))?;
+this.error_code = value;
+input = rest;
+let (rest, value) = codec::int32(input).map_err(codec::in_field("EpochEndOffset.partition"))?;
+this.partition = value;
+input = rest;
+let (rest, value) = codec::int32(input).map_err(codec::in_field("EpochEndOffset.leader_epoch"))?;
+this.leader_epoch = value;
+input = rest;
+let (rest, value) = codec::int64(input).map_err(codec::in_field("EpochEndOffset.end_offset"))?;
+this.end_offset = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("EpochEndOffset._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("EpochEndOffset._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        let flexible = version >= FLEXIBLE_MIN;
+buf.put_i16(self.error_code);
+buf.put_i32(self.partition);
+buf.put_i32(self.leader_epoch);
+buf.put_i64(self.end_offset);
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += 2;
+len += 4;
+len += 4;
+len += 8;
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for EpochEndOffset {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.error_code = rng.next_u64() as i16;
+this.partition = rng.next_u64() as i32;
+this.leader_epoch = rng.next_u64() as i32;
+this.end_offset = rng.next_u64() as i64;
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OffsetForLeaderTopicResult {
+    pub topic: String,
+    pub partitions: Vec<EpochEndOffset>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for OffsetForLeaderTopicResult {
+    fn default() -> Self {
+        OffsetForLeaderTopicResult {
+            topic: String::new(),
+            partitions: Vec::new(),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for OffsetForLeaderTopicResult {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::string(input, flexible).map_err(codec::in_field("OffsetForLeaderTopicResult.topic"))?;
+this.topic = value;
+input = rest;
+let (rest, value) = codec::required(input, codec::array(input, flexible, |i| EpochEndOffset::decode(src, i, version))).map_err(codec::in_field("OffsetForLeaderTopicResult.partitions"))?;
+this.partitions = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("OffsetForLeaderTopicResult._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("OffsetForLeaderTopicResult._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        let flexible = version >= FLEXIBLE_MIN;
+codec::check_string(&self.topic, flexible, "OffsetForLeaderTopicResult.topic")?;
+codec::put_nullable_string(buf, Some((self.topic).as_str()), flexible);
+codec::put_length(buf, Some((self.partitions).len()), flexible);
+for item in (self.partitions).iter() {
+(*item).encode(buf, version)?;
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += codec::nullable_string_len(Some((self.topic).as_str()), flexible);
+len += codec::length_len(Some((self.partitions).len()), flexible) + (self.partitions).iter().map(|item| (*item).encoded_len(version)).sum::<usize>();
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for OffsetForLeaderTopicResult {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.topic = rng.string();
+this.partitions = (0..rng.below(3)).map(|_| <EpochEndOffset as Arbitrary>::arbitrary(rng, version)).collect();
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
