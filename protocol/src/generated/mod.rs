@@ -43,10 +43,16 @@ pub mod describe_user_scram_credentials_request;
 pub mod describe_user_scram_credentials_response;
 pub mod end_txn_request;
 pub mod end_txn_response;
+pub mod fetch_request;
+pub mod fetch_response;
 pub mod init_producer_id_request;
 pub mod init_producer_id_response;
+pub mod list_offsets_request;
+pub mod list_offsets_response;
 pub mod list_transactions_request;
 pub mod list_transactions_response;
+pub mod metadata_request;
+pub mod metadata_response;
 pub mod offset_for_leader_epoch_request;
 pub mod offset_for_leader_epoch_response;
 pub mod produce_request;
@@ -94,10 +100,16 @@ pub use describe_user_scram_credentials_request::DescribeUserScramCredentialsReq
 pub use describe_user_scram_credentials_response::DescribeUserScramCredentialsResponse;
 pub use end_txn_request::EndTxnRequest;
 pub use end_txn_response::EndTxnResponse;
+pub use fetch_request::FetchRequest;
+pub use fetch_response::FetchResponse;
 pub use init_producer_id_request::InitProducerIdRequest;
 pub use init_producer_id_response::InitProducerIdResponse;
+pub use list_offsets_request::ListOffsetsRequest;
+pub use list_offsets_response::ListOffsetsResponse;
 pub use list_transactions_request::ListTransactionsRequest;
 pub use list_transactions_response::ListTransactionsResponse;
+pub use metadata_request::MetadataRequest;
+pub use metadata_response::MetadataResponse;
 pub use offset_for_leader_epoch_request::OffsetForLeaderEpochRequest;
 pub use offset_for_leader_epoch_response::OffsetForLeaderEpochResponse;
 pub use produce_request::ProduceRequest;
@@ -114,6 +126,9 @@ pub use write_txn_markers_response::WriteTxnMarkersResponse;
 #[repr(i16)]
 pub enum ApiKey {
     Produce = 0,
+    Fetch = 1,
+    ListOffsets = 2,
+    Metadata = 3,
     SaslHandshake = 17,
     ApiVersions = 18,
     CreateTopics = 19,
@@ -144,6 +159,9 @@ impl ApiKey {
     /// Every API, in key order.
     pub const ALL: &'static [ApiKey] = &[
         ApiKey::Produce,
+        ApiKey::Fetch,
+        ApiKey::ListOffsets,
+        ApiKey::Metadata,
         ApiKey::SaslHandshake,
         ApiKey::ApiVersions,
         ApiKey::CreateTopics,
@@ -173,6 +191,9 @@ impl ApiKey {
     pub fn from_i16(key: i16) -> Option<ApiKey> {
         match key {
             0 => Some(ApiKey::Produce),
+            1 => Some(ApiKey::Fetch),
+            2 => Some(ApiKey::ListOffsets),
+            3 => Some(ApiKey::Metadata),
             17 => Some(ApiKey::SaslHandshake),
             18 => Some(ApiKey::ApiVersions),
             19 => Some(ApiKey::CreateTopics),
@@ -204,6 +225,9 @@ impl ApiKey {
     pub fn name(self) -> &'static str {
         match self {
             ApiKey::Produce => "Produce",
+            ApiKey::Fetch => "Fetch",
+            ApiKey::ListOffsets => "ListOffsets",
+            ApiKey::Metadata => "Metadata",
             ApiKey::SaslHandshake => "SaslHandshake",
             ApiKey::ApiVersions => "ApiVersions",
             ApiKey::CreateTopics => "CreateTopics",
@@ -235,6 +259,9 @@ impl ApiKey {
     pub fn min_version(self) -> i16 {
         match self {
             ApiKey::Produce => 3,
+            ApiKey::Fetch => 4,
+            ApiKey::ListOffsets => 1,
+            ApiKey::Metadata => 0,
             ApiKey::SaslHandshake => 0,
             ApiKey::ApiVersions => 0,
             ApiKey::CreateTopics => 2,
@@ -266,6 +293,9 @@ impl ApiKey {
     pub fn max_version(self) -> i16 {
         match self {
             ApiKey::Produce => 13,
+            ApiKey::Fetch => 18,
+            ApiKey::ListOffsets => 10,
+            ApiKey::Metadata => 13,
             ApiKey::SaslHandshake => 1,
             ApiKey::ApiVersions => 4,
             ApiKey::CreateTopics => 7,
@@ -297,6 +327,9 @@ impl ApiKey {
     pub fn is_flexible(self, version: i16) -> bool {
         match self {
             ApiKey::Produce => version >= produce_request::FLEXIBLE_MIN,
+            ApiKey::Fetch => version >= fetch_request::FLEXIBLE_MIN,
+            ApiKey::ListOffsets => version >= list_offsets_request::FLEXIBLE_MIN,
+            ApiKey::Metadata => version >= metadata_request::FLEXIBLE_MIN,
             ApiKey::SaslHandshake => version >= sasl_handshake_request::FLEXIBLE_MIN,
             ApiKey::ApiVersions => version >= api_versions_request::FLEXIBLE_MIN,
             ApiKey::CreateTopics => version >= create_topics_request::FLEXIBLE_MIN,
@@ -339,6 +372,9 @@ impl ApiKey {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RequestBody {
     Produce(ProduceRequest),
+    Fetch(FetchRequest),
+    ListOffsets(ListOffsetsRequest),
+    Metadata(MetadataRequest),
     SaslHandshake(SaslHandshakeRequest),
     ApiVersions(ApiVersionsRequest),
     CreateTopics(CreateTopicsRequest),
@@ -369,6 +405,9 @@ impl RequestBody {
     pub fn api_key(&self) -> ApiKey {
         match self {
             RequestBody::Produce(_) => ApiKey::Produce,
+            RequestBody::Fetch(_) => ApiKey::Fetch,
+            RequestBody::ListOffsets(_) => ApiKey::ListOffsets,
+            RequestBody::Metadata(_) => ApiKey::Metadata,
             RequestBody::SaslHandshake(_) => ApiKey::SaslHandshake,
             RequestBody::ApiVersions(_) => ApiKey::ApiVersions,
             RequestBody::CreateTopics(_) => ApiKey::CreateTopics,
@@ -400,6 +439,9 @@ impl RequestBody {
     pub fn decode<'a>(src: &Bytes, input: &'a [u8], api_key: ApiKey, version: i16) -> PResult<'a, Self> {
         match api_key {
             ApiKey::Produce => ProduceRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::Produce(body))),
+            ApiKey::Fetch => FetchRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::Fetch(body))),
+            ApiKey::ListOffsets => ListOffsetsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::ListOffsets(body))),
+            ApiKey::Metadata => MetadataRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::Metadata(body))),
             ApiKey::SaslHandshake => SaslHandshakeRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::SaslHandshake(body))),
             ApiKey::ApiVersions => ApiVersionsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::ApiVersions(body))),
             ApiKey::CreateTopics => CreateTopicsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::CreateTopics(body))),
@@ -430,6 +472,9 @@ impl RequestBody {
     pub fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
         match self {
             RequestBody::Produce(body) => body.encode(buf, version),
+            RequestBody::Fetch(body) => body.encode(buf, version),
+            RequestBody::ListOffsets(body) => body.encode(buf, version),
+            RequestBody::Metadata(body) => body.encode(buf, version),
             RequestBody::SaslHandshake(body) => body.encode(buf, version),
             RequestBody::ApiVersions(body) => body.encode(buf, version),
             RequestBody::CreateTopics(body) => body.encode(buf, version),
@@ -460,6 +505,9 @@ impl RequestBody {
     pub fn encoded_len(&self, version: i16) -> usize {
         match self {
             RequestBody::Produce(body) => body.encoded_len(version),
+            RequestBody::Fetch(body) => body.encoded_len(version),
+            RequestBody::ListOffsets(body) => body.encoded_len(version),
+            RequestBody::Metadata(body) => body.encoded_len(version),
             RequestBody::SaslHandshake(body) => body.encoded_len(version),
             RequestBody::ApiVersions(body) => body.encoded_len(version),
             RequestBody::CreateTopics(body) => body.encoded_len(version),
@@ -493,6 +541,9 @@ impl RequestBody {
         use crate::arbitrary::Arbitrary;
         match api_key {
             ApiKey::Produce => RequestBody::Produce(ProduceRequest::arbitrary(rng, version)),
+            ApiKey::Fetch => RequestBody::Fetch(FetchRequest::arbitrary(rng, version)),
+            ApiKey::ListOffsets => RequestBody::ListOffsets(ListOffsetsRequest::arbitrary(rng, version)),
+            ApiKey::Metadata => RequestBody::Metadata(MetadataRequest::arbitrary(rng, version)),
             ApiKey::SaslHandshake => RequestBody::SaslHandshake(SaslHandshakeRequest::arbitrary(rng, version)),
             ApiKey::ApiVersions => RequestBody::ApiVersions(ApiVersionsRequest::arbitrary(rng, version)),
             ApiKey::CreateTopics => RequestBody::CreateTopics(CreateTopicsRequest::arbitrary(rng, version)),
@@ -525,6 +576,9 @@ impl RequestBody {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResponseBody {
     Produce(ProduceResponse),
+    Fetch(FetchResponse),
+    ListOffsets(ListOffsetsResponse),
+    Metadata(MetadataResponse),
     SaslHandshake(SaslHandshakeResponse),
     ApiVersions(ApiVersionsResponse),
     CreateTopics(CreateTopicsResponse),
@@ -555,6 +609,9 @@ impl ResponseBody {
     pub fn api_key(&self) -> ApiKey {
         match self {
             ResponseBody::Produce(_) => ApiKey::Produce,
+            ResponseBody::Fetch(_) => ApiKey::Fetch,
+            ResponseBody::ListOffsets(_) => ApiKey::ListOffsets,
+            ResponseBody::Metadata(_) => ApiKey::Metadata,
             ResponseBody::SaslHandshake(_) => ApiKey::SaslHandshake,
             ResponseBody::ApiVersions(_) => ApiKey::ApiVersions,
             ResponseBody::CreateTopics(_) => ApiKey::CreateTopics,
@@ -586,6 +643,9 @@ impl ResponseBody {
     pub fn decode<'a>(src: &Bytes, input: &'a [u8], api_key: ApiKey, version: i16) -> PResult<'a, Self> {
         match api_key {
             ApiKey::Produce => ProduceResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::Produce(body))),
+            ApiKey::Fetch => FetchResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::Fetch(body))),
+            ApiKey::ListOffsets => ListOffsetsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::ListOffsets(body))),
+            ApiKey::Metadata => MetadataResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::Metadata(body))),
             ApiKey::SaslHandshake => SaslHandshakeResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::SaslHandshake(body))),
             ApiKey::ApiVersions => ApiVersionsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::ApiVersions(body))),
             ApiKey::CreateTopics => CreateTopicsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::CreateTopics(body))),
@@ -616,6 +676,9 @@ impl ResponseBody {
     pub fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
         match self {
             ResponseBody::Produce(body) => body.encode(buf, version),
+            ResponseBody::Fetch(body) => body.encode(buf, version),
+            ResponseBody::ListOffsets(body) => body.encode(buf, version),
+            ResponseBody::Metadata(body) => body.encode(buf, version),
             ResponseBody::SaslHandshake(body) => body.encode(buf, version),
             ResponseBody::ApiVersions(body) => body.encode(buf, version),
             ResponseBody::CreateTopics(body) => body.encode(buf, version),
@@ -646,6 +709,9 @@ impl ResponseBody {
     pub fn encoded_len(&self, version: i16) -> usize {
         match self {
             ResponseBody::Produce(body) => body.encoded_len(version),
+            ResponseBody::Fetch(body) => body.encoded_len(version),
+            ResponseBody::ListOffsets(body) => body.encoded_len(version),
+            ResponseBody::Metadata(body) => body.encoded_len(version),
             ResponseBody::SaslHandshake(body) => body.encoded_len(version),
             ResponseBody::ApiVersions(body) => body.encoded_len(version),
             ResponseBody::CreateTopics(body) => body.encoded_len(version),
@@ -679,6 +745,9 @@ impl ResponseBody {
         use crate::arbitrary::Arbitrary;
         match api_key {
             ApiKey::Produce => ResponseBody::Produce(ProduceResponse::arbitrary(rng, version)),
+            ApiKey::Fetch => ResponseBody::Fetch(FetchResponse::arbitrary(rng, version)),
+            ApiKey::ListOffsets => ResponseBody::ListOffsets(ListOffsetsResponse::arbitrary(rng, version)),
+            ApiKey::Metadata => ResponseBody::Metadata(MetadataResponse::arbitrary(rng, version)),
             ApiKey::SaslHandshake => ResponseBody::SaslHandshake(SaslHandshakeResponse::arbitrary(rng, version)),
             ApiKey::ApiVersions => ResponseBody::ApiVersions(ApiVersionsResponse::arbitrary(rng, version)),
             ApiKey::CreateTopics => ResponseBody::CreateTopics(CreateTopicsResponse::arbitrary(rng, version)),

@@ -8,8 +8,8 @@
 use super::compression::compress;
 use super::error::{malformed, RecordError};
 use super::header::{
-    validate_batch, write_crc, Compression, TimestampType, BATCH_HEADER_LEN, CONTROL_BIT, LENGTH_FIELD_END,
-    TIMESTAMP_TYPE_BIT, TRANSACTIONAL_BIT,
+    validate_batch, write_crc, Compression, TimestampType, BATCH_HEADER_LEN, CONTROL_BIT,
+    LENGTH_FIELD_END, TIMESTAMP_TYPE_BIT, TRANSACTIONAL_BIT,
 };
 use super::record::{decode_records, Record, RecordHeader};
 use bytes::Bytes;
@@ -86,7 +86,10 @@ impl BatchBuilder {
 
     /// With LogAppendTime, consumers read `max_timestamp` as every record's timestamp.
     pub fn timestamp_type(mut self, timestamp_type: TimestampType) -> Self {
-        self.set_bit(TIMESTAMP_TYPE_BIT, timestamp_type == TimestampType::LogAppendTime);
+        self.set_bit(
+            TIMESTAMP_TYPE_BIT,
+            timestamp_type == TimestampType::LogAppendTime,
+        );
         self
     }
 
@@ -133,7 +136,11 @@ impl BatchBuilder {
         value: Option<&[u8]>,
         headers: Vec<RecordHeader>,
     ) -> Result<i32, RecordError> {
-        let offset_delta = if self.records_count == 0 { 0 } else { self.last_offset_delta.saturating_add(1) };
+        let offset_delta = if self.records_count == 0 {
+            0
+        } else {
+            self.last_offset_delta.saturating_add(1)
+        };
         let base_timestamp = *self.base_timestamp.get_or_insert(timestamp_ms);
         let record = Record {
             attributes: 0,
@@ -162,7 +169,11 @@ impl BatchBuilder {
         }
         let base_timestamp = *self.base_timestamp.get_or_insert(0);
         let timestamp = base_timestamp.wrapping_add(record.timestamp_delta);
-        self.max_timestamp = if self.records_count == 0 { timestamp } else { self.max_timestamp.max(timestamp) };
+        self.max_timestamp = if self.records_count == 0 {
+            timestamp
+        } else {
+            self.max_timestamp.max(timestamp)
+        };
         self.last_offset_delta = record.offset_delta;
         self.records_count += 1;
         record.encode(&mut self.records);
@@ -173,7 +184,8 @@ impl BatchBuilder {
     pub fn build(self) -> Result<Vec<u8>, RecordError> {
         let section = compress(self.compression, &self.records)?;
         let total = BATCH_HEADER_LEN + section.len();
-        let batch_length = i32::try_from(total - LENGTH_FIELD_END).map_err(|_| RecordError::InvalidLength)?;
+        let batch_length =
+            i32::try_from(total - LENGTH_FIELD_END).map_err(|_| RecordError::InvalidLength)?;
         let mut batch = Vec::with_capacity(total);
         batch.extend_from_slice(&self.base_offset.to_be_bytes());
         batch.extend_from_slice(&batch_length.to_be_bytes());
@@ -245,14 +257,20 @@ impl EndTxnMarker {
     /// Reads a marker from a control record's key and value.
     pub fn parse(record: &Record) -> Result<EndTxnMarker, RecordError> {
         let control_type = ControlRecordType::parse_key(record.key.as_deref().unwrap_or_default())?;
-        let value = record.value.as_deref().ok_or(malformed("null transaction marker value"))?;
+        let value = record
+            .value
+            .as_deref()
+            .ok_or(malformed("null transaction marker value"))?;
         let [v0, v1, e0, e1, e2, e3, ..] = *value else {
             return Err(malformed("transaction marker value shorter than 6 bytes"));
         };
         if i16::from_be_bytes([v0, v1]) < 0 {
             return Err(malformed("negative transaction marker version"));
         }
-        Ok(EndTxnMarker { control_type, coordinator_epoch: i32::from_be_bytes([e0, e1, e2, e3]) })
+        Ok(EndTxnMarker {
+            control_type,
+            coordinator_epoch: i32::from_be_bytes([e0, e1, e2, e3]),
+        })
     }
 
     /// Builds the control batch: transactional and control bits set, uncompressed, base
@@ -270,8 +288,12 @@ impl EndTxnMarker {
         };
         builder = builder.base_timestamp(timestamp_ms);
         // Cannot fail: one record at offset delta 0 in an uncompressed batch of ~80 bytes.
-        builder.append_record(&record).expect("first record of a batch is always accepted");
-        builder.build().expect("an uncompressed one-record batch always builds")
+        builder
+            .append_record(&record)
+            .expect("first record of a batch is always accepted");
+        builder
+            .build()
+            .expect("an uncompressed one-record batch always builds")
     }
 
     /// Reads the marker of a whole control batch (validated first).

@@ -64,7 +64,7 @@ pub fn decompress(codec: Compression, data: &[u8], limit: usize) -> Result<Vec<u
     match codec {
         Compression::None if data.len() > limit => Err(RecordError::DecompressedTooLarge { limit }),
         Compression::None => Ok(data.to_vec()),
-        Compression::Gzip => read_bounded("gzip", flate2::read::GzDecoder::new(data), limit),
+        Compression::Gzip => read_bounded("gzip", flate2::read::MultiGzDecoder::new(data), limit),
         Compression::Snappy => snappy_decompress(data, limit),
         Compression::Lz4 => read_bounded("lz4", lz4_flex::frame::FrameDecoder::new(data), limit),
         Compression::Zstd => {

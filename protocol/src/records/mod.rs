@@ -8,11 +8,11 @@
 mod builder;
 mod compression;
 mod error;
+#[cfg(test)]
+mod fuzz_tests;
 mod header;
 mod record;
 mod varint;
-#[cfg(test)]
-mod fuzz_tests;
 
 pub use builder::{BatchBuilder, ControlRecordType, EndTxnMarker, NO_TIMESTAMP};
 pub use compression::{compress, decompress, DEFAULT_DECOMPRESSION_LIMIT};
@@ -21,4 +21,6 @@ pub use header::{
     batches, set_base_offset, set_log_append_time, set_partition_leader_epoch, validate_batch,
     BatchHeader, BatchIter, Compression, TimestampType, BATCH_HEADER_LEN,
 };
-pub use record::{decode_records, decode_records_shared, decode_records_with_limit, Record, RecordHeader};
+pub use record::{
+    decode_records, decode_records_shared, decode_records_with_limit, Record, RecordHeader,
+};

@@ -13,7 +13,9 @@
 use super::compression::{decompress, DEFAULT_DECOMPRESSION_LIMIT};
 use super::error::{malformed, RecordError};
 use super::header::{validate_batch, BatchHeader, Compression, TimestampType, BATCH_HEADER_LEN};
-use super::varint::{read_varint, read_varlong, varint_len, varlong_len, write_varint, write_varlong};
+use super::varint::{
+    read_varint, read_varlong, varint_len, varlong_len, write_varint, write_varlong,
+};
 use bytes::Bytes;
 
 /// Smallest possible record: seven one-byte fields (length, attributes, timestamp delta,
@@ -45,7 +47,9 @@ pub struct RecordHeader {
 impl Record {
     /// Absolute offset of this record in a batch with `header`.
     pub fn offset(&self, header: &BatchHeader) -> i64 {
-        header.base_offset.wrapping_add(i64::from(self.offset_delta))
+        header
+            .base_offset
+            .wrapping_add(i64::from(self.offset_delta))
     }
 
     /// Timestamp of this record: its own for CreateTime batches, the batch's max timestamp
@@ -141,7 +145,8 @@ pub fn decode_records_shared(batch: &Bytes, limit: usize) -> Result<Vec<Record>,
 
 /// Decodes exactly `header.records_count` records filling all of `body`.
 fn decode_section(header: &BatchHeader, body: &Bytes) -> Result<Vec<Record>, RecordError> {
-    let count = usize::try_from(header.records_count).map_err(|_| malformed("negative records_count"))?;
+    let count =
+        usize::try_from(header.records_count).map_err(|_| malformed("negative records_count"))?;
     let mut records = Vec::with_capacity(count.min(body.len() / MIN_RECORD_LEN));
     let mut input: &[u8] = body;
     for _ in 0..count {
@@ -171,18 +176,27 @@ fn decode_record(body: &Bytes, input: &mut &[u8]) -> Result<Record, RecordError>
     let key = read_nullable(body, &mut rec)?;
     let value = read_nullable(body, &mut rec)?;
     let header_count = read_varint(&mut rec)?;
-    let header_count = usize::try_from(header_count).map_err(|_| malformed("negative header count"))?;
+    let header_count =
+        usize::try_from(header_count).map_err(|_| malformed("negative header count"))?;
     let mut headers = Vec::with_capacity(header_count.min(rec.len() / MIN_HEADER_LEN));
     for _ in 0..header_count {
         let key = read_nullable(body, &mut rec)?.ok_or(malformed("null header key"))?;
-        let key = String::from_utf8(key.to_vec()).map_err(|_| malformed("header key is not UTF-8"))?;
+        let key =
+            String::from_utf8(key.to_vec()).map_err(|_| malformed("header key is not UTF-8"))?;
         let value = read_nullable(body, &mut rec)?;
         headers.push(RecordHeader { key, value });
     }
     if !rec.is_empty() {
         return Err(malformed("bytes left inside a record after its fields"));
     }
-    Ok(Record { attributes: attributes as i8, timestamp_delta, offset_delta, key, value, headers })
+    Ok(Record {
+        attributes: attributes as i8,
+        timestamp_delta,
+        offset_delta,
+        key,
+        value,
+        headers,
+    })
 }
 
 /// Reads a varint length and that many bytes (-1 = null) as a slice of `body`.

@@ -5,11 +5,19 @@ use super::*;
 use crate::records::header::write_crc;
 use crate::records::BatchBuilder;
 
-const CODECS: [Compression; 5] =
-    [Compression::None, Compression::Gzip, Compression::Snappy, Compression::Lz4, Compression::Zstd];
+const CODECS: [Compression; 5] = [
+    Compression::None,
+    Compression::Gzip,
+    Compression::Snappy,
+    Compression::Lz4,
+    Compression::Zstd,
+];
 
-fn header(key: &str, value: Option<&[u8]>) -> RecordHeader {
-    RecordHeader { key: key.to_string(), value: value.map(Bytes::copy_from_slice) }
+fn rec_header(key: &str, value: Option<&[u8]>) -> RecordHeader {
+    RecordHeader {
+        key: key.to_string(),
+        value: value.map(Bytes::copy_from_slice),
+    }
 }
 
 /// Four records covering a keyed record with headers, a null key, a tombstone and an
@@ -17,10 +25,19 @@ fn header(key: &str, value: Option<&[u8]>) -> RecordHeader {
 fn mixed_batch(codec: Compression) -> Vec<u8> {
     let mut builder = BatchBuilder::new(codec).base_offset(500);
     builder
-        .append(1_000, Some(b"user-1"), Some(b"hello"), vec![header("trace", Some(b"abc")), header("empty", None)])
+        .append(
+            1_000,
+            Some(b"user-1"),
+            Some(b"hello"),
+            vec![rec_header("trace", Some(b"abc")), rec_header("empty", None)],
+        )
         .unwrap();
-    builder.append(1_010, None, Some(b"no key"), vec![]).unwrap();
-    builder.append(1_020, Some(b"user-1"), None, vec![]).unwrap();
+    builder
+        .append(1_010, None, Some(b"no key"), vec![])
+        .unwrap();
+    builder
+        .append(1_020, Some(b"user-1"), None, vec![])
+        .unwrap();
     builder.append(990, Some(b""), Some(b""), vec![]).unwrap();
     builder.build().unwrap()
 }
@@ -47,7 +64,10 @@ fn decodes_keys_nulls_tombstones_headers_and_timestamps() {
         let header = validate_batch(&batch).unwrap();
         assert_eq!(header.compression(), codec);
         assert_eq!((header.records_count, header.last_offset_delta), (4, 3));
-        assert_eq!((header.base_timestamp, header.max_timestamp), (1_000, 1_020));
+        assert_eq!(
+            (header.base_timestamp, header.max_timestamp),
+            (1_000, 1_020)
+        );
         let records = decode_records(&batch).unwrap();
         let offsets: Vec<i64> = records.iter().map(|r| r.offset(&header)).collect();
         let timestamps: Vec<i64> = records.iter().map(|r| r.timestamp(&header)).collect();
@@ -55,14 +75,20 @@ fn decodes_keys_nulls_tombstones_headers_and_timestamps() {
         assert_eq!(timestamps, [1_000, 1_010, 1_020, 990], "{codec:?}");
         assert_eq!(records[0].key.as_deref(), Some(&b"user-1"[..]));
         assert_eq!(records[0].value.as_deref(), Some(&b"hello"[..]));
-        assert_eq!(records[0].headers, vec![header("trace", Some(b"abc")), header("empty", None)]);
+        assert_eq!(
+            records[0].headers,
+            vec![rec_header("trace", Some(b"abc")), rec_header("empty", None)]
+        );
         assert_eq!(records[1].key, None);
         assert_eq!(records[1].value.as_deref(), Some(&b"no key"[..]));
         assert_eq!(records[2].value, None);
         assert_eq!(records[3].key.as_deref(), Some(&b""[..]));
         assert_eq!(records[3].value.as_deref(), Some(&b""[..]));
         assert_eq!(records[3].timestamp_delta, -10);
-        assert_eq!(decode_records_shared(&Bytes::from(batch), DEFAULT_DECOMPRESSION_LIMIT).unwrap(), records);
+        assert_eq!(
+            decode_records_shared(&Bytes::from(batch), DEFAULT_DECOMPRESSION_LIMIT).unwrap(),
+            records
+        );
     }
 }
 
@@ -72,7 +98,11 @@ fn log_append_time_overrides_record_timestamps() {
     let mut batch = mixed_batch(Compression::None);
     crate::records::set_log_append_time(&mut batch, 77_000);
     let header = validate_batch(&batch).unwrap();
-    let timestamps: Vec<i64> = decode_records(&batch).unwrap().iter().map(|r| r.timestamp(&header)).collect();
+    let timestamps: Vec<i64> = decode_records(&batch)
+        .unwrap()
+        .iter()
+        .map(|r| r.timestamp(&header))
+        .collect();
     assert_eq!(timestamps, [77_000; 4]);
 }
 
@@ -102,8 +132,14 @@ fn count_must_match_the_records() {
     // One record claimed as two is truncated; claimed as zero leaves bytes over.
     let record = [16, 0, 0, 0, 2, b'k', 2, b'v', 0];
     assert_eq!(decode_records(&raw_batch(1, &record)).unwrap().len(), 1);
-    assert_eq!(decode_records(&raw_batch(2, &record)), Err(RecordError::Truncated));
-    assert_eq!(decode_records(&raw_batch(0, &record)), Err(malformed("bytes left after the declared records_count")));
+    assert_eq!(
+        decode_records(&raw_batch(2, &record)),
+        Err(RecordError::Truncated)
+    );
+    assert_eq!(
+        decode_records(&raw_batch(0, &record)),
+        Err(malformed("bytes left after the declared records_count"))
+    );
 }
 
 #[test]
@@ -113,14 +149,24 @@ fn malformed_records_are_named() {
         (&[1], malformed("negative record length")),
         (&[40, 0], RecordError::Truncated),
         (&[0], malformed("empty record")),
-        (&[18, 0, 0, 0, 2, b'k', 2, b'v', 0, 0], malformed("bytes left inside a record after its fields")),
+        (
+            &[18, 0, 0, 0, 2, b'k', 2, b'v', 0, 0],
+            malformed("bytes left inside a record after its fields"),
+        ),
         (&[12, 0, 0, 0, 3, 1, 0], malformed("length below -1")),
         (&[12, 0, 0, 0, 1, 1, 1], malformed("negative header count")),
         (&[16, 0, 0, 0, 1, 1, 2, 1, 1], malformed("null header key")),
-        (&[18, 0, 0, 0, 1, 1, 2, 2, 0xff, 1], malformed("header key is not UTF-8")),
+        (
+            &[18, 0, 0, 0, 1, 1, 2, 2, 0xff, 1],
+            malformed("header key is not UTF-8"),
+        ),
     ];
     for (section, expected) in cases {
-        assert_eq!(decode_records(&raw_batch(1, section)), Err(expected), "{section:?}");
+        assert_eq!(
+            decode_records(&raw_batch(1, section)),
+            Err(expected),
+            "{section:?}"
+        );
     }
 }
 
@@ -131,18 +177,39 @@ fn huge_lengths_and_counts_do_not_allocate() {
     let mut record = vec![30, 0, 0, 0];
     record.extend_from_slice(&huge_key);
     record.resize(16, 0);
-    assert_eq!(decode_records(&raw_batch(1, &record)), Err(RecordError::Truncated));
+    assert_eq!(
+        decode_records(&raw_batch(1, &record)),
+        Err(RecordError::Truncated)
+    );
     let huge_headers = [20, 0, 0, 0, 1, 1, 0xfe, 0xff, 0xff, 0xff, 0x0f];
-    assert_eq!(decode_records(&raw_batch(1, &huge_headers)), Err(RecordError::Truncated));
-    assert_eq!(decode_records(&raw_batch(i32::MAX, &[16, 0, 0, 0, 2, b'k', 2, b'v', 0])), Err(RecordError::Truncated));
+    assert_eq!(
+        decode_records(&raw_batch(1, &huge_headers)),
+        Err(RecordError::Truncated)
+    );
+    assert_eq!(
+        decode_records(&raw_batch(i32::MAX, &[16, 0, 0, 0, 2, b'k', 2, b'v', 0])),
+        Err(RecordError::Truncated)
+    );
 }
 
 #[test]
 fn decompression_limit_applies() {
     // A gzip batch whose records section inflates past the limit is refused.
     let mut builder = BatchBuilder::new(Compression::Gzip);
-    builder.append(0, None, Some(&[0u8; 100_000]), vec![]).unwrap();
+    builder
+        .append(0, None, Some(&[0u8; 100_000]), vec![])
+        .unwrap();
     let batch = builder.build().unwrap();
-    assert_eq!(decode_records_with_limit(&batch, 50_000), Err(RecordError::DecompressedTooLarge { limit: 50_000 }));
-    assert_eq!(decode_records_with_limit(&batch, 200_000).unwrap()[0].value.as_ref().unwrap().len(), 100_000);
+    assert_eq!(
+        decode_records_with_limit(&batch, 50_000),
+        Err(RecordError::DecompressedTooLarge { limit: 50_000 })
+    );
+    assert_eq!(
+        decode_records_with_limit(&batch, 200_000).unwrap()[0]
+            .value
+            .as_ref()
+            .unwrap()
+            .len(),
+        100_000
+    );
 }

@@ -95,7 +95,10 @@ mod tests {
         }
         let mut out = Vec::new();
         write_varlong(&mut out, i64::MAX);
-        assert_eq!(out, [0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+        assert_eq!(
+            out,
+            [0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]
+        );
         assert_eq!(varlong_len(i64::MAX), 10);
         assert_eq!(read_varlong(&mut &out[..]), Ok(i64::MAX));
     }
@@ -104,7 +107,12 @@ mod tests {
     fn round_trips_boundaries() {
         // Values around every 7-bit boundary survive a round trip with the predicted length.
         for shift in 0..63 {
-            for value in [(1i64 << shift) - 1, 1i64 << shift, -(1i64 << shift), -(1i64 << shift) - 1] {
+            for value in [
+                (1i64 << shift) - 1,
+                1i64 << shift,
+                -(1i64 << shift),
+                -(1i64 << shift) - 1,
+            ] {
                 let mut out = Vec::new();
                 write_varlong(&mut out, value);
                 assert_eq!(out.len(), varlong_len(value));
@@ -122,9 +130,21 @@ mod tests {
     #[test]
     fn rejects_bad_encodings() {
         // Truncated, overlong and overflowing encodings are errors.
-        assert_eq!(read_varint(&mut &[0x80, 0x80][..]), Err(RecordError::Truncated));
-        assert_eq!(read_varint(&mut &[0xff, 0xff, 0xff, 0xff, 0x1f][..]), Err(malformed("varint overflows its type")));
-        assert_eq!(read_varint(&mut &[0x80, 0x80, 0x80, 0x80, 0x80, 0x00][..]), Err(malformed("varint too long")));
-        assert_eq!(read_varlong(&mut &[0xff; 9].iter().chain(&[0x02]).copied().collect::<Vec<_>>()[..]), Err(malformed("varint overflows its type")));
+        assert_eq!(
+            read_varint(&mut &[0x80, 0x80][..]),
+            Err(RecordError::Truncated)
+        );
+        assert_eq!(
+            read_varint(&mut &[0xff, 0xff, 0xff, 0xff, 0x1f][..]),
+            Err(malformed("varint overflows its type"))
+        );
+        assert_eq!(
+            read_varint(&mut &[0x80, 0x80, 0x80, 0x80, 0x80, 0x00][..]),
+            Err(malformed("varint too long"))
+        );
+        assert_eq!(
+            read_varlong(&mut &[0xff; 9].iter().chain(&[0x02]).copied().collect::<Vec<_>>()[..]),
+            Err(malformed("varint overflows its type"))
+        );
     }
 }

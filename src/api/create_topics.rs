@@ -1,0 +1,135 @@
+//! CreateTopics: creates each topic with its partitions (defaults from the broker config),
+//! honouring `validate_only`; errors per topic as Kafka reports them.
+
+use crate::broker::Broker;
+use strom_protocol::generated::create_topics_response::CreatableTopicResult;
+use strom_protocol::generated::{CreateTopicsRequest, CreateTopicsResponse};
+use strom_protocol::ErrorCode;
+
+pub fn handle(
+    broker: &Broker,
+    request: CreateTopicsRequest,
+    _version: i16,
+) -> CreateTopicsResponse {
+    let mut results = Vec::with_capacity(request.topics.len());
+    for topic in &request.topics {
+        let duplicate = request
+            .topics
+            .iter()
+            .filter(|t| t.name == topic.name)
+            .count()
+            > 1;
+        let partitions = if topic.num_partitions == -1 {
+            broker.config.num_partitions
+        } else {
+            topic.num_partitions
+        };
+        let replication = if topic.replication_factor == -1 {
+            broker.config.default_replication_factor
+        } else {
+            topic.replication_factor
+        };
+        let mut result = CreatableTopicResult {
+            name: topic.name.clone(),
+            num_partitions: -1,
+            replication_factor: -1,
+            configs: None,
+            ..Default::default()
+        };
+        let outcome = if duplicate {
+            Err(crate::broker::TopicError {
+                code: ErrorCode::INVALID_REQUEST,
+                message: format!(
+                    "Create topics request contains topic '{}' more than once.",
+                    topic.name
+                ),
+            })
+        } else if !topic.assignments.is_empty() {
+            validate_assignments(topic)
+                .and_then(|count| {
+                    broker
+                        .validate_new_topic(&topic.name, count, 1)
+                        .map(|()| count)
+                })
+                .and_then(|count| create(broker, &topic.name, count, 1, request.validate_only))
+        } else {
+            broker
+                .validate_new_topic(&topic.name, partitions, replication)
+                .and_then(|()| {
+                    create(
+                        broker,
+                        &topic.name,
+                        partitions,
+                        replication,
+                        request.validate_only,
+                    )
+                })
+        };
+        match outcome {
+            Ok((id, count)) => {
+                result.topic_id = id;
+                result.num_partitions = count;
+                result.replication_factor = 1;
+            }
+            Err(e) => {
+                result.error_code = e.code.0;
+                result.error_message = Some(e.message);
+            }
+        }
+        results.push(result);
+    }
+    CreateTopicsResponse {
+        topics: results,
+        ..Default::default()
+    }
+}
+
+type Created = (strom_protocol::Uuid, i32);
+
+fn create(
+    broker: &Broker,
+    name: &str,
+    partitions: i32,
+    replication: i16,
+    validate_only: bool,
+) -> Result<Created, crate::broker::TopicError> {
+    if validate_only {
+        return Ok((strom_protocol::Uuid::ZERO, partitions));
+    }
+    let topic = broker.create_topic(name, partitions, replication)?;
+    Ok((topic.id, partitions))
+}
+
+/// Manual assignments must name partitions 0..n exactly once, each on this broker only.
+fn validate_assignments(
+    topic: &strom_protocol::generated::create_topics_request::CreatableTopic,
+) -> Result<i32, crate::broker::TopicError> {
+    let invalid = |message: String| crate::broker::TopicError {
+        code: ErrorCode::INVALID_REPLICA_ASSIGNMENT,
+        message,
+    };
+    if topic.num_partitions != -1 || topic.replication_factor != -1 {
+        return Err(crate::broker::TopicError {
+            code: ErrorCode::INVALID_REQUEST,
+            message: "Both numPartitions or replicationFactor and replicasAssignments were set."
+                .into(),
+        });
+    }
+    let count = topic.assignments.len() as i32;
+    let mut seen = vec![false; topic.assignments.len()];
+    for assignment in &topic.assignments {
+        let index = assignment.partition_index;
+        if index < 0 || index >= count || std::mem::replace(&mut seen[index as usize], true) {
+            return Err(invalid(format!(
+                "Partitions must be numbered 0 to {} exactly once.",
+                count - 1
+            )));
+        }
+        if assignment.broker_ids.is_empty() || assignment.broker_ids.len() > 1 {
+            return Err(invalid(
+                "Replica assignment must name exactly one broker on a single node.".into(),
+            ));
+        }
+    }
+    Ok(count)
+}

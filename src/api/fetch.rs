@@ -1,0 +1,175 @@
+//! Fetch: reads whole batches from each partition up to the byte limits, and long-polls:
+//! when fewer than `min_bytes` are available it parks on the partitions' waiter lists and is
+//! woken by the next append (never a polling timer), or answers at `max_wait_ms`.
+//!
+//! Fetch sessions (KIP-227) are declined by answering session id 0, which every client
+//! handles by sending full fetch requests.
+
+use crate::broker::partition::Partition;
+use crate::broker::Broker;
+use crate::log::LogError;
+use bytes::Bytes;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use strom_protocol::generated::fetch_response::{FetchableTopicResponse, PartitionData};
+use strom_protocol::generated::{FetchRequest, FetchResponse};
+use strom_protocol::{ErrorCode, Uuid};
+use tokio::sync::Notify;
+
+/// The longest a fetch may park, whatever it asks for.
+const MAX_WAIT_CAP: Duration = Duration::from_secs(300);
+
+struct Target {
+    topic: String,
+    topic_id: Uuid,
+    index: i32,
+    fetch_offset: i64,
+    partition_max_bytes: usize,
+    partition: Result<Arc<Partition>, ErrorCode>,
+}
+
+pub async fn handle(broker: &Broker, request: FetchRequest, version: i16) -> FetchResponse {
+    let targets = resolve(broker, &request, version);
+    let wait = Duration::from_millis(request.max_wait_ms.max(0) as u64).min(MAX_WAIT_CAP);
+    let deadline = Instant::now() + wait;
+    let min_bytes = request.min_bytes.max(0) as usize;
+    let max_bytes = if request.max_bytes <= 0 {
+        usize::MAX
+    } else {
+        request.max_bytes as usize
+    };
+    loop {
+        // Register before reading, so an append between the read and the wait still wakes us.
+        let waiter = Arc::new(Notify::new());
+        for target in &targets {
+            if let Ok(partition) = &target.partition {
+                partition.register_waiter(&waiter);
+            }
+        }
+        let (partitions, bytes, errors) = read_all(&targets, max_bytes);
+        let now = Instant::now();
+        if bytes >= min_bytes.max(1) || errors || now >= deadline || targets.is_empty() {
+            return respond(&targets, partitions, version);
+        }
+        let _ = tokio::time::timeout(deadline - now, waiter.notified()).await;
+    }
+}
+
+fn resolve(broker: &Broker, request: &FetchRequest, version: i16) -> Vec<Target> {
+    let mut targets = Vec::new();
+    for topic in &request.topics {
+        let (resolved, unknown) = if version >= 13 {
+            (
+                broker.topic_by_id(&topic.topic_id),
+                ErrorCode::UNKNOWN_TOPIC_ID,
+            )
+        } else {
+            (
+                broker.topic(&topic.topic),
+                ErrorCode::UNKNOWN_TOPIC_OR_PARTITION,
+            )
+        };
+        for p in &topic.partitions {
+            let partition = match &resolved {
+                Some(t) => usize::try_from(p.partition)
+                    .ok()
+                    .and_then(|i| t.partitions.get(i).cloned())
+                    .ok_or(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION),
+                None => Err(unknown),
+            };
+            targets.push(Target {
+                topic: resolved
+                    .as_ref()
+                    .map_or_else(|| topic.topic.clone(), |t| t.name.clone()),
+                topic_id: topic.topic_id,
+                index: p.partition,
+                fetch_offset: p.fetch_offset,
+                partition_max_bytes: p.partition_max_bytes.max(0) as usize,
+                partition,
+            });
+        }
+    }
+    targets
+}
+
+/// Reads every target once; returns the partition data, the record bytes read and whether
+/// any partition has an error (which answers the fetch at once).
+fn read_all(targets: &[Target], max_bytes: usize) -> (Vec<PartitionData>, usize, bool) {
+    let mut total = 0usize;
+    let mut errors = false;
+    let mut out = Vec::with_capacity(targets.len());
+    for target in targets {
+        let mut data = PartitionData {
+            partition_index: target.index,
+            high_watermark: -1,
+            last_stable_offset: -1,
+            log_start_offset: -1,
+            records: Some(Bytes::new()),
+            ..Default::default()
+        };
+        match &target.partition {
+            Err(code) => {
+                data.error_code = code.0;
+                errors = true;
+            }
+            Ok(partition) => {
+                let budget = target
+                    .partition_max_bytes
+                    .min(max_bytes.saturating_sub(total));
+                // KIP-74: the first batch returned may exceed the limits so a consumer never stalls.
+                let min_one_batch = total == 0;
+                let log = partition.log();
+                data.high_watermark = log.log_end_offset();
+                data.last_stable_offset = data.high_watermark;
+                data.log_start_offset = log.log_start_offset();
+                match log.read(target.fetch_offset, budget, min_one_batch) {
+                    Ok(records) => {
+                        total += records.len();
+                        data.records = Some(records);
+                    }
+                    Err(e) => {
+                        data.error_code = fetch_error_code(&e).0;
+                        errors = true;
+                    }
+                }
+            }
+        }
+        out.push(data);
+    }
+    (out, total, errors)
+}
+
+fn fetch_error_code(error: &LogError) -> ErrorCode {
+    match error {
+        LogError::OffsetOutOfRange { .. } => ErrorCode::OFFSET_OUT_OF_RANGE,
+        _ => super::log_error_code(error),
+    }
+}
+
+fn respond(targets: &[Target], partitions: Vec<PartitionData>, version: i16) -> FetchResponse {
+    let mut responses: Vec<FetchableTopicResponse> = Vec::new();
+    for (target, data) in targets.iter().zip(partitions) {
+        let same_topic = responses.last().is_some_and(|last| {
+            if version >= 13 {
+                last.topic_id == target.topic_id
+            } else {
+                last.topic == target.topic
+            }
+        });
+        if !same_topic {
+            responses.push(FetchableTopicResponse {
+                topic: target.topic.clone(),
+                topic_id: target.topic_id,
+                ..Default::default()
+            });
+        }
+        if let Some(last) = responses.last_mut() {
+            last.partitions.push(data);
+        }
+    }
+    FetchResponse {
+        responses,
+        session_id: 0,
+        ..Default::default()
+    }
+}

@@ -1,0 +1,115 @@
+//! Metadata: the broker (this node, as advertised), the cluster id, the controller (this
+//! node) and the requested topics with ids and partitions, auto-creating unknown topics
+//! when both the request and `auto.create.topics.enable` allow it.
+
+use crate::broker::{validate_topic_name, Broker, Topic};
+use strom_protocol::generated::metadata_response::{
+    MetadataResponseBroker, MetadataResponsePartition, MetadataResponseTopic,
+};
+use strom_protocol::generated::{MetadataRequest, MetadataResponse};
+use strom_protocol::{ErrorCode, Uuid};
+
+pub fn handle(broker: &Broker, request: MetadataRequest, _version: i16) -> MetadataResponse {
+    let node_id = broker.config.node_id;
+    let advertised = broker.config.advertised();
+    let topics = match &request.topics {
+        // Null asks for every topic.
+        None => broker
+            .topics()
+            .iter()
+            .map(|t| describe(t, node_id))
+            .collect(),
+        Some(requested) => requested
+            .iter()
+            .map(|wanted| {
+                lookup(
+                    broker,
+                    wanted.name.as_deref(),
+                    wanted.topic_id,
+                    request.allow_auto_topic_creation,
+                )
+            })
+            .collect(),
+    };
+    MetadataResponse {
+        brokers: vec![MetadataResponseBroker {
+            node_id,
+            host: advertised.host.clone(),
+            port: i32::from(advertised.port),
+            rack: None,
+            ..Default::default()
+        }],
+        cluster_id: Some(broker.cluster_id.clone()),
+        controller_id: node_id,
+        topics,
+        ..Default::default()
+    }
+}
+
+fn lookup(
+    broker: &Broker,
+    name: Option<&str>,
+    id: Uuid,
+    allow_auto_create: bool,
+) -> MetadataResponseTopic {
+    let node_id = broker.config.node_id;
+    let Some(name) = name else {
+        return match broker.topic_by_id(&id) {
+            Some(topic) => describe(&topic, node_id),
+            None => error_topic(None, id, ErrorCode::UNKNOWN_TOPIC_ID),
+        };
+    };
+    if let Some(topic) = broker.topic(name) {
+        return describe(&topic, node_id);
+    }
+    if let Err(e) = validate_topic_name(name) {
+        return error_topic(Some(name), Uuid::ZERO, e.code);
+    }
+    if !(allow_auto_create && broker.config.auto_create_topics_enable) {
+        return error_topic(
+            Some(name),
+            Uuid::ZERO,
+            ErrorCode::UNKNOWN_TOPIC_OR_PARTITION,
+        );
+    }
+    let partitions = broker.config.num_partitions;
+    match broker.create_topic(name, partitions, broker.config.default_replication_factor) {
+        Ok(topic) => describe(&topic, node_id),
+        // Another request created it first.
+        Err(e) if e.code == ErrorCode::TOPIC_ALREADY_EXISTS => match broker.topic(name) {
+            Some(topic) => describe(&topic, node_id),
+            None => error_topic(Some(name), Uuid::ZERO, ErrorCode::LEADER_NOT_AVAILABLE),
+        },
+        Err(e) => error_topic(Some(name), Uuid::ZERO, e.code),
+    }
+}
+
+fn describe(topic: &Topic, node_id: i32) -> MetadataResponseTopic {
+    MetadataResponseTopic {
+        name: Some(topic.name.clone()),
+        topic_id: topic.id,
+        is_internal: topic.name.starts_with("__"),
+        partitions: topic
+            .partitions
+            .iter()
+            .map(|p| MetadataResponsePartition {
+                partition_index: p.index,
+                leader_id: node_id,
+                leader_epoch: 0,
+                replica_nodes: vec![node_id],
+                isr_nodes: vec![node_id],
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+fn error_topic(name: Option<&str>, id: Uuid, code: ErrorCode) -> MetadataResponseTopic {
+    MetadataResponseTopic {
+        name: name.map(str::to_string),
+        topic_id: id,
+        error_code: code.0,
+        ..Default::default()
+    }
+}

@@ -1,0 +1,65 @@
+//! One handler per Kafka API. Each turns a decoded request into calls on the broker and
+//! builds the response; errors are Kafka error codes in the response, never panics.
+
+pub mod api_versions;
+mod create_topics;
+mod delete_topics;
+mod fetch;
+mod list_offsets;
+mod metadata;
+mod produce;
+
+use crate::broker::Broker;
+use strom_protocol::{Request, RequestBody, ResponseBody};
+
+/// A request for an API strom decodes but does not implement (and does not advertise).
+#[derive(Debug)]
+pub struct NotImplemented(pub &'static str);
+
+/// Handles one request; `Ok(None)` means no response is sent (Produce with acks=0).
+pub async fn handle(
+    broker: &Broker,
+    request: Request,
+) -> Result<Option<ResponseBody>, NotImplemented> {
+    let version = request.header.api_version;
+    let response = match request.body {
+        RequestBody::ApiVersions(r) => ResponseBody::ApiVersions(api_versions::handle(r)),
+        RequestBody::Metadata(r) => ResponseBody::Metadata(metadata::handle(broker, r, version)),
+        RequestBody::Produce(r) => {
+            return Ok(produce::handle(broker, r, version).map(ResponseBody::Produce))
+        }
+        RequestBody::Fetch(r) => ResponseBody::Fetch(fetch::handle(broker, r, version).await),
+        RequestBody::ListOffsets(r) => {
+            ResponseBody::ListOffsets(list_offsets::handle(broker, r, version))
+        }
+        RequestBody::CreateTopics(r) => {
+            ResponseBody::CreateTopics(create_topics::handle(broker, r, version))
+        }
+        RequestBody::DeleteTopics(r) => {
+            ResponseBody::DeleteTopics(delete_topics::handle(broker, r, version))
+        }
+        other => {
+            return Err(NotImplemented(other.api_key().name()));
+        }
+    };
+    Ok(Some(response))
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// The Kafka error code for a log failure that is not specific to the request.
+pub fn log_error_code(error: &crate::log::LogError) -> strom_protocol::ErrorCode {
+    use crate::log::LogError;
+    use strom_protocol::ErrorCode;
+    match error {
+        LogError::OffsetOutOfRange { .. } => ErrorCode::OFFSET_OUT_OF_RANGE,
+        LogError::MessageTooLarge { .. } => ErrorCode::MESSAGE_TOO_LARGE,
+        _ => ErrorCode::KAFKA_STORAGE_ERROR,
+    }
+}

@@ -1,0 +1,396 @@
+//! The single-node broker's state: its configuration, cluster id and topics, each topic
+//! with its partitions and their logs.
+//!
+//! Invariants: the topic registry (behind a `RwLock`, never held across `.await`) and the
+//! metadata file agree: a topic is visible only after it is durably recorded, and its
+//! directories are removed only after its removal is recorded.
+
+pub mod partition;
+pub mod store;
+
+use crate::config::BrokerConfig;
+use crate::log::{LogConfig, LogError, PartitionLog};
+use partition::Partition;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use store::{Stored, TopicRecord};
+use strom_protocol::{ErrorCode, Uuid};
+
+/// A topic and its partitions.
+pub struct Topic {
+    pub name: String,
+    pub id: Uuid,
+    pub partitions: Vec<Arc<Partition>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BrokerError {
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error("opening partition {topic}-{partition}: {source}")]
+    Log {
+        topic: String,
+        partition: i32,
+        source: LogError,
+    },
+    #[error("creating {path}: {source}")]
+    Dir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Why a topic could not be created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl TopicError {
+    fn new(code: ErrorCode, message: impl Into<String>) -> TopicError {
+        TopicError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+pub struct Broker {
+    pub config: BrokerConfig,
+    pub cluster_id: String,
+    topics: RwLock<HashMap<String, Arc<Topic>>>,
+}
+
+impl Broker {
+    /// Opens (or initialises) the data directory and every partition log in it.
+    pub fn open(config: BrokerConfig) -> Result<Broker, BrokerError> {
+        let dir = config.log_dirs.clone();
+        std::fs::create_dir_all(&dir).map_err(|source| BrokerError::Dir {
+            path: dir.clone(),
+            source,
+        })?;
+        let stored = match store::load(&dir)? {
+            Some(stored) => stored,
+            None => {
+                let stored = Stored {
+                    cluster_id: new_cluster_id(),
+                    topics: Vec::new(),
+                };
+                store::save(&dir, &stored)?;
+                stored
+            }
+        };
+        let broker = Broker {
+            config,
+            cluster_id: stored.cluster_id.clone(),
+            topics: RwLock::new(HashMap::new()),
+        };
+        let started = std::time::Instant::now();
+        for record in &stored.topics {
+            let topic = broker.open_topic(record)?;
+            broker
+                .write_topics()
+                .insert(record.name.clone(), Arc::new(topic));
+        }
+        tracing::info!(
+            topics = stored.topics.len(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "logs loaded"
+        );
+        Ok(broker)
+    }
+
+    fn log_config(&self) -> LogConfig {
+        LogConfig {
+            segment_bytes: self.config.log_segment_bytes,
+            segment_ms: self.config.log_roll_ms,
+            index_interval_bytes: self.config.log_index_interval_bytes,
+            max_message_bytes: self.config.message_max_bytes,
+        }
+    }
+
+    fn partition_dir(&self, topic: &str, partition: i32) -> PathBuf {
+        self.config.log_dirs.join(format!("{topic}-{partition}"))
+    }
+
+    fn open_topic(&self, record: &TopicRecord) -> Result<Topic, BrokerError> {
+        let mut partitions = Vec::with_capacity(record.partitions as usize);
+        for index in 0..record.partitions {
+            let path = self.partition_dir(&record.name, index);
+            let log = PartitionLog::open(&path, self.log_config()).map_err(|source| {
+                BrokerError::Log {
+                    topic: record.name.clone(),
+                    partition: index,
+                    source,
+                }
+            })?;
+            partitions.push(Arc::new(Partition::new(record.name.clone(), index, log)));
+        }
+        Ok(Topic {
+            name: record.name.clone(),
+            id: record.id,
+            partitions,
+        })
+    }
+
+    fn read_topics(&self) -> std::sync::RwLockReadGuard<'_, HashMap<String, Arc<Topic>>> {
+        self.topics.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn write_topics(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<String, Arc<Topic>>> {
+        self.topics.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn topic(&self, name: &str) -> Option<Arc<Topic>> {
+        self.read_topics().get(name).cloned()
+    }
+
+    pub fn topic_by_id(&self, id: &Uuid) -> Option<Arc<Topic>> {
+        self.read_topics().values().find(|t| t.id == *id).cloned()
+    }
+
+    /// Every topic, sorted by name.
+    pub fn topics(&self) -> Vec<Arc<Topic>> {
+        let mut all: Vec<_> = self.read_topics().values().cloned().collect();
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+        all
+    }
+
+    pub fn partition(&self, topic: &str, index: i32) -> Option<Arc<Partition>> {
+        let topic = self.topic(topic)?;
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| topic.partitions.get(i).cloned())
+    }
+
+    fn stored(&self, topics: &HashMap<String, Arc<Topic>>) -> Stored {
+        let mut records: Vec<TopicRecord> = topics
+            .values()
+            .map(|t| TopicRecord {
+                name: t.name.clone(),
+                id: t.id,
+                partitions: t.partitions.len() as i32,
+            })
+            .collect();
+        records.sort_by(|a, b| a.name.cmp(&b.name));
+        Stored {
+            cluster_id: self.cluster_id.clone(),
+            topics: records,
+        }
+    }
+
+    /// Checks a create request without doing it.
+    pub fn validate_new_topic(
+        &self,
+        name: &str,
+        partitions: i32,
+        replication_factor: i16,
+    ) -> Result<(), TopicError> {
+        validate_topic_name(name)?;
+        if partitions < 1 {
+            return Err(TopicError::new(
+                ErrorCode::INVALID_PARTITIONS,
+                "Number of partitions must be larger than 0.",
+            ));
+        }
+        if partitions > 100_000 {
+            return Err(TopicError::new(
+                ErrorCode::INVALID_PARTITIONS,
+                "Too many partitions.",
+            ));
+        }
+        if replication_factor < 1 {
+            return Err(TopicError::new(
+                ErrorCode::INVALID_REPLICATION_FACTOR,
+                "Replication factor must be larger than 0.",
+            ));
+        }
+        if replication_factor > 1 {
+            return Err(TopicError::new(
+                ErrorCode::INVALID_REPLICATION_FACTOR,
+                format!(
+                    "Replication factor: {replication_factor} larger than available brokers: 1."
+                ),
+            ));
+        }
+        if self.topic(name).is_some() {
+            return Err(TopicError::new(
+                ErrorCode::TOPIC_ALREADY_EXISTS,
+                format!("Topic '{name}' already exists."),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Creates a topic: opens its partition logs, records it durably, then publishes it.
+    pub fn create_topic(
+        &self,
+        name: &str,
+        partitions: i32,
+        replication_factor: i16,
+    ) -> Result<Arc<Topic>, TopicError> {
+        self.validate_new_topic(name, partitions, replication_factor)?;
+        let record = TopicRecord {
+            name: name.to_string(),
+            id: new_topic_id(),
+            partitions,
+        };
+        // Leftovers of an earlier topic of that name were removed at delete time; clear any
+        // that a crash between recording and removal left behind.
+        for index in 0..partitions {
+            remove_dir_if_present(&self.partition_dir(name, index));
+        }
+        let topic = self.open_topic(&record).map_err(|e| {
+            tracing::error!(topic = name, error = %e, "creating topic failed");
+            TopicError::new(ErrorCode::KAFKA_STORAGE_ERROR, e.to_string())
+        })?;
+        let topic = Arc::new(topic);
+        let mut topics = self.write_topics();
+        if topics.contains_key(name) {
+            return Err(TopicError::new(
+                ErrorCode::TOPIC_ALREADY_EXISTS,
+                format!("Topic '{name}' already exists."),
+            ));
+        }
+        topics.insert(name.to_string(), Arc::clone(&topic));
+        if let Err(e) = store::save(&self.config.log_dirs, &self.stored(&topics)) {
+            topics.remove(name);
+            tracing::error!(topic = name, error = %e, "recording topic failed");
+            return Err(TopicError::new(
+                ErrorCode::KAFKA_STORAGE_ERROR,
+                e.to_string(),
+            ));
+        }
+        drop(topics);
+        tracing::info!(topic = name, partitions, id = %record.id, "topic created");
+        Ok(topic)
+    }
+
+    /// Deletes a topic: unpublishes and records the removal, then removes its data.
+    pub fn delete_topic(&self, name: &str) -> Result<Arc<Topic>, TopicError> {
+        let mut topics = self.write_topics();
+        let Some(topic) = topics.remove(name) else {
+            return Err(TopicError::new(
+                ErrorCode::UNKNOWN_TOPIC_OR_PARTITION,
+                "This server does not host this topic.",
+            ));
+        };
+        if let Err(e) = store::save(&self.config.log_dirs, &self.stored(&topics)) {
+            topics.insert(name.to_string(), Arc::clone(&topic));
+            return Err(TopicError::new(
+                ErrorCode::KAFKA_STORAGE_ERROR,
+                e.to_string(),
+            ));
+        }
+        drop(topics);
+        for partition in &topic.partitions {
+            partition.wake_waiters();
+            remove_dir_if_present(&self.partition_dir(name, partition.index));
+        }
+        tracing::info!(topic = name, "topic deleted");
+        Ok(topic)
+    }
+
+    /// Flushes every log and marks it cleanly closed (graceful shutdown).
+    pub fn shutdown(&self) {
+        for topic in self.topics() {
+            for partition in &topic.partitions {
+                if let Err(e) = partition.log().close_clean() {
+                    tracing::error!(topic = %topic.name, partition = partition.index, error = %e, "closing log failed");
+                }
+            }
+        }
+    }
+}
+
+fn remove_dir_if_present(path: &Path) {
+    match std::fs::remove_dir_all(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => {
+            tracing::warn!(path = %path.display(), error = %e, "removing partition directory failed")
+        }
+    }
+}
+
+/// Kafka's topic name rules: 1-249 characters of `[a-zA-Z0-9._-]`, not `.` or `..`.
+pub fn validate_topic_name(name: &str) -> Result<(), TopicError> {
+    let invalid = |why: &str| {
+        TopicError::new(
+            ErrorCode::INVALID_TOPIC_EXCEPTION,
+            format!("Topic name \"{name}\" is illegal, {why}"),
+        )
+    };
+    if name.is_empty() {
+        return Err(invalid("it is empty"));
+    }
+    if name == "." || name == ".." {
+        return Err(invalid("it cannot be '.' or '..'"));
+    }
+    if name.len() > 249 {
+        return Err(invalid("it can't be longer than 249 characters"));
+    }
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_' || b == b'-')
+    {
+        return Err(invalid(
+            "it contains a character other than ASCII alphanumerics, '.', '_' and '-'",
+        ));
+    }
+    Ok(())
+}
+
+fn random_bytes() -> [u8; 16] {
+    *uuid::Uuid::new_v4().as_bytes()
+}
+
+fn new_topic_id() -> Uuid {
+    Uuid(random_bytes())
+}
+
+/// A 22-character URL-safe base64 id, the shape of Kafka's cluster ids.
+fn new_cluster_id() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bytes = random_bytes();
+    let mut bits: u128 = u128::from_be_bytes(bytes);
+    (0..22)
+        .map(|_| {
+            let c = ALPHABET[(bits & 63) as usize] as char;
+            bits >>= 6;
+            c
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Topic names follow Kafka's rules exactly.
+    #[test]
+    fn topic_name_rules() {
+        for good in ["a", "orders", "a.b_c-d", &"x".repeat(249)] {
+            assert!(validate_topic_name(good).is_ok(), "{good}");
+        }
+        for bad in ["", ".", "..", "a b", "ä", "a/b", &"x".repeat(250)] {
+            assert_eq!(
+                validate_topic_name(bad).unwrap_err().code,
+                ErrorCode::INVALID_TOPIC_EXCEPTION,
+                "{bad}"
+            );
+        }
+    }
+
+    /// Cluster ids have Kafka's shape: 22 URL-safe base64 characters.
+    #[test]
+    fn cluster_id_shape() {
+        let id = new_cluster_id();
+        assert_eq!(id.len(), 22);
+        assert!(id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    }
+}

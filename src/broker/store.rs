@@ -1,0 +1,180 @@
+//! The broker's durable metadata on a single node: the cluster id and the topics (name, id,
+//! partition count), in one small text file under `log.dirs`.
+//!
+//! Invariant: the file is replaced atomically (write temp, fsync, rename, fsync dir), so a
+//! crash leaves either the old or the new version, never a torn one. The admin issue
+//! replaces this with a metadata log; the callers only see `load` and `save`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use strom_protocol::Uuid;
+
+const FILE_NAME: &str = "strom-metadata";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicRecord {
+    pub name: String,
+    pub id: Uuid,
+    pub partitions: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stored {
+    pub cluster_id: String,
+    pub topics: Vec<TopicRecord>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{op} {path}: {source}")]
+    Io {
+        op: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("corrupt metadata file {path} at line {line}: {reason}")]
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        reason: &'static str,
+    },
+}
+
+fn io<'a>(op: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> StoreError + 'a {
+    move |source| StoreError::Io {
+        op,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Reads the stored metadata; `None` when the directory is new.
+pub fn load(dir: &Path) -> Result<Option<Stored>, StoreError> {
+    let path = dir.join(FILE_NAME);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io("reading", &path)(e)),
+    };
+    let mut stored = Stored::default();
+    for (number, line) in text.lines().enumerate() {
+        let corrupt = |reason| StoreError::Corrupt {
+            path: path.clone(),
+            line: number + 1,
+            reason,
+        };
+        let mut words = line.split_whitespace();
+        match words.next() {
+            None | Some("#") => {}
+            Some("cluster.id") => {
+                stored.cluster_id = words
+                    .next()
+                    .ok_or_else(|| corrupt("missing cluster id"))?
+                    .to_string()
+            }
+            Some("topic") => {
+                let id = words
+                    .next()
+                    .and_then(parse_uuid)
+                    .ok_or_else(|| corrupt("bad topic id"))?;
+                let partitions = words
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .ok_or_else(|| corrupt("bad partition count"))?;
+                let name = words
+                    .next()
+                    .ok_or_else(|| corrupt("missing topic name"))?
+                    .to_string();
+                stored.topics.push(TopicRecord {
+                    name,
+                    id,
+                    partitions,
+                });
+            }
+            Some(_) => return Err(corrupt("unknown record")),
+        }
+    }
+    if stored.cluster_id.is_empty() {
+        return Err(StoreError::Corrupt {
+            path,
+            line: 0,
+            reason: "no cluster id",
+        });
+    }
+    Ok(Some(stored))
+}
+
+/// Replaces the stored metadata atomically.
+pub fn save(dir: &Path, stored: &Stored) -> Result<(), StoreError> {
+    let mut text =
+        String::from("# strom metadata: replaced atomically, do not edit while strom runs\n");
+    text.push_str(&format!("cluster.id {}\n", stored.cluster_id));
+    for topic in &stored.topics {
+        text.push_str(&format!(
+            "topic {} {} {}\n",
+            topic.id, topic.partitions, topic.name
+        ));
+    }
+    let path = dir.join(FILE_NAME);
+    let temp = dir.join(format!("{FILE_NAME}.tmp"));
+    let mut file = std::fs::File::create(&temp).map_err(io("creating", &temp))?;
+    file.write_all(text.as_bytes())
+        .map_err(io("writing", &temp))?;
+    file.sync_all().map_err(io("syncing", &temp))?;
+    std::fs::rename(&temp, &path).map_err(io("renaming", &temp))?;
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io("syncing", dir))?;
+    Ok(())
+}
+
+fn parse_uuid(text: &str) -> Option<Uuid> {
+    if text.len() != 32 {
+        return None;
+    }
+    let mut raw = [0u8; 16];
+    for (i, byte) in raw.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(Uuid(raw))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What is saved loads back identically, and a new directory has nothing stored.
+    #[test]
+    fn save_then_load_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(dir.path()).unwrap(), None);
+        let stored = Stored {
+            cluster_id: "abcDEF123".into(),
+            topics: vec![
+                TopicRecord {
+                    name: "orders".into(),
+                    id: Uuid([7; 16]),
+                    partitions: 3,
+                },
+                TopicRecord {
+                    name: "a.b-c_d".into(),
+                    id: Uuid([0xab; 16]),
+                    partitions: 1,
+                },
+            ],
+        };
+        save(dir.path(), &stored).unwrap();
+        assert_eq!(load(dir.path()).unwrap(), Some(stored));
+    }
+
+    /// A damaged file is reported with its line, not silently ignored.
+    #[test]
+    fn corrupt_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "cluster.id x\ntopic zz 1 t\n").unwrap();
+        assert!(matches!(
+            load(dir.path()),
+            Err(StoreError::Corrupt { line: 2, .. })
+        ));
+    }
+}

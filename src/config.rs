@@ -1,0 +1,447 @@
+//! Broker configuration with Kafka's config names (`listeners`, `log.dirs`, ...), read from
+//! an optional TOML file and `--override KEY=VALUE` pairs, validated once at startup.
+//!
+//! Invariant: a `BrokerConfig` that exists is valid; every bad value is reported naming its
+//! key. Unknown keys are warned about, not fatal, as Kafka does.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A configuration problem, naming the key.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("invalid value for {key}: {value:?}: {reason}")]
+    Invalid {
+        key: String,
+        value: String,
+        reason: String,
+    },
+    #[error("reading config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("parsing config file {path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("--override expects KEY=VALUE, got {0:?}")]
+    Override(String),
+}
+
+/// A `PLAINTEXT://host:port` listener.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listener {
+    pub name: String,
+    pub host: String,
+    pub port: u16,
+}
+
+/// The broker's settings. Field names are Kafka's config names in snake case.
+#[derive(Debug, Clone)]
+pub struct BrokerConfig {
+    pub node_id: i32,
+    pub listeners: Vec<Listener>,
+    pub advertised_listeners: Vec<Listener>,
+    pub log_dirs: PathBuf,
+    pub num_partitions: i32,
+    pub default_replication_factor: i16,
+    pub auto_create_topics_enable: bool,
+    pub message_max_bytes: usize,
+    pub socket_request_max_bytes: usize,
+    pub max_connections: usize,
+    pub log_segment_bytes: u64,
+    pub log_roll_ms: i64,
+    pub log_index_interval_bytes: u64,
+    pub log_retention_ms: i64,
+    pub log_retention_bytes: i64,
+    pub log_flush_interval_messages: u64,
+    pub log_flush_interval_ms: Option<u64>,
+    pub delete_topic_enable: bool,
+    /// Every key as given, for DescribeConfigs and for keys strom accepts but ignores.
+    pub raw: BTreeMap<String, String>,
+}
+
+/// Keys strom knows. Others are accepted with a warning.
+const KNOWN_KEYS: &[&str] = &[
+    "node.id",
+    "broker.id",
+    "listeners",
+    "advertised.listeners",
+    "log.dirs",
+    "log.dir",
+    "num.partitions",
+    "default.replication.factor",
+    "auto.create.topics.enable",
+    "message.max.bytes",
+    "socket.request.max.bytes",
+    "max.connections",
+    "log.segment.bytes",
+    "log.roll.ms",
+    "log.roll.hours",
+    "log.index.interval.bytes",
+    "log.retention.ms",
+    "log.retention.minutes",
+    "log.retention.hours",
+    "log.retention.bytes",
+    "log.flush.interval.messages",
+    "log.flush.interval.ms",
+    "delete.topic.enable",
+];
+
+impl BrokerConfig {
+    /// Builds the config from a TOML file (flat `key = value` pairs, Kafka names) and overrides.
+    pub fn load(
+        file: Option<&std::path::Path>,
+        overrides: &[String],
+    ) -> Result<BrokerConfig, ConfigError> {
+        let mut raw = BTreeMap::new();
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                path: path.into(),
+                source,
+            })?;
+            let table: toml::Table = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+                path: path.into(),
+                message: e.to_string(),
+            })?;
+            flatten("", &table, &mut raw);
+        }
+        for item in overrides {
+            let (key, value) = item
+                .split_once('=')
+                .ok_or_else(|| ConfigError::Override(item.clone()))?;
+            raw.insert(key.trim().to_string(), value.trim().to_string());
+        }
+        Self::from_map(raw)
+    }
+
+    /// Builds and validates the config from `key -> value` pairs.
+    pub fn from_map(raw: BTreeMap<String, String>) -> Result<BrokerConfig, ConfigError> {
+        for key in raw.keys() {
+            if !KNOWN_KEYS.contains(&key.as_str()) {
+                tracing::warn!(key, "unknown config key ignored");
+            }
+        }
+        let get = |key: &str| raw.get(key).map(String::as_str);
+        let listeners = parse_listeners(
+            "listeners",
+            get("listeners").unwrap_or("PLAINTEXT://0.0.0.0:9092"),
+        )?;
+        let advertised_listeners = match get("advertised.listeners") {
+            Some(text) => parse_listeners("advertised.listeners", text)?,
+            None => listeners.iter().map(advertise).collect(),
+        };
+        let retention_ms = match (
+            get("log.retention.ms"),
+            get("log.retention.minutes"),
+            get("log.retention.hours"),
+        ) {
+            (Some(ms), _, _) => parse_num::<i64>("log.retention.ms", ms)?,
+            (None, Some(min), _) => parse_num::<i64>("log.retention.minutes", min)? * 60_000,
+            (None, None, Some(hours)) => {
+                parse_num::<i64>("log.retention.hours", hours)? * 3_600_000
+            }
+            (None, None, None) => 168 * 3_600_000,
+        };
+        let roll_ms = match (get("log.roll.ms"), get("log.roll.hours")) {
+            (Some(ms), _) => parse_num::<i64>("log.roll.ms", ms)?,
+            (None, Some(hours)) => parse_num::<i64>("log.roll.hours", hours)? * 3_600_000,
+            (None, None) => 168 * 3_600_000,
+        };
+        let node_id = match (get("node.id"), get("broker.id")) {
+            (Some(id), _) => parse_num("node.id", id)?,
+            (None, Some(id)) => parse_num("broker.id", id)?,
+            (None, None) => 1,
+        };
+        let log_dirs = get("log.dirs").or(get("log.dir")).unwrap_or("./data");
+        if log_dirs.contains(',') {
+            return Err(invalid(
+                "log.dirs",
+                log_dirs,
+                "strom uses a single log directory",
+            ));
+        }
+        let config = BrokerConfig {
+            node_id,
+            listeners,
+            advertised_listeners,
+            log_dirs: PathBuf::from(log_dirs),
+            num_partitions: parse_or("num.partitions", get("num.partitions"), 1)?,
+            default_replication_factor: parse_or(
+                "default.replication.factor",
+                get("default.replication.factor"),
+                1,
+            )?,
+            auto_create_topics_enable: parse_bool(
+                "auto.create.topics.enable",
+                get("auto.create.topics.enable"),
+                true,
+            )?,
+            message_max_bytes: parse_or("message.max.bytes", get("message.max.bytes"), 1_048_588)?,
+            socket_request_max_bytes: parse_or(
+                "socket.request.max.bytes",
+                get("socket.request.max.bytes"),
+                104_857_600,
+            )?,
+            max_connections: parse_or("max.connections", get("max.connections"), 10_000)?,
+            log_segment_bytes: parse_or(
+                "log.segment.bytes",
+                get("log.segment.bytes"),
+                1_073_741_824,
+            )?,
+            log_roll_ms: roll_ms,
+            log_index_interval_bytes: parse_or(
+                "log.index.interval.bytes",
+                get("log.index.interval.bytes"),
+                4096,
+            )?,
+            log_retention_ms: retention_ms,
+            log_retention_bytes: parse_or("log.retention.bytes", get("log.retention.bytes"), -1)?,
+            log_flush_interval_messages: parse_or(
+                "log.flush.interval.messages",
+                get("log.flush.interval.messages"),
+                u64::MAX,
+            )?,
+            log_flush_interval_ms: get("log.flush.interval.ms")
+                .map(|v| parse_num("log.flush.interval.ms", v))
+                .transpose()?,
+            delete_topic_enable: parse_bool(
+                "delete.topic.enable",
+                get("delete.topic.enable"),
+                true,
+            )?,
+            raw,
+        };
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let positive = [
+            ("num.partitions", i64::from(self.num_partitions)),
+            (
+                "default.replication.factor",
+                i64::from(self.default_replication_factor),
+            ),
+            ("message.max.bytes", self.message_max_bytes as i64),
+            (
+                "socket.request.max.bytes",
+                self.socket_request_max_bytes as i64,
+            ),
+            ("max.connections", self.max_connections as i64),
+            ("log.segment.bytes", self.log_segment_bytes as i64),
+            ("log.roll.ms", self.log_roll_ms),
+            (
+                "log.index.interval.bytes",
+                self.log_index_interval_bytes as i64,
+            ),
+        ];
+        for (key, value) in positive {
+            if value < 1 {
+                return Err(invalid(key, &value.to_string(), "must be at least 1"));
+            }
+        }
+        if self.log_segment_bytes < 14 {
+            return Err(invalid(
+                "log.segment.bytes",
+                &self.log_segment_bytes.to_string(),
+                "must be at least 14",
+            ));
+        }
+        if self.socket_request_max_bytes > i32::MAX as usize {
+            return Err(invalid(
+                "socket.request.max.bytes",
+                &self.socket_request_max_bytes.to_string(),
+                "too large",
+            ));
+        }
+        if self.listeners.is_empty() {
+            return Err(invalid("listeners", "", "at least one listener is needed"));
+        }
+        Ok(())
+    }
+
+    /// The listener clients are told to connect to.
+    pub fn advertised(&self) -> &Listener {
+        &self.advertised_listeners[0]
+    }
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>) {
+    for (key, value) in table {
+        let full = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::Table(inner) => flatten(&full, inner, out),
+            toml::Value::String(s) => {
+                out.insert(full, s.clone());
+            }
+            other => {
+                out.insert(full, other.to_string());
+            }
+        }
+    }
+}
+
+fn invalid(key: &str, value: &str, reason: &str) -> ConfigError {
+    ConfigError::Invalid {
+        key: key.to_string(),
+        value: value.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+fn parse_num<T: std::str::FromStr>(key: &str, value: &str) -> Result<T, ConfigError> {
+    value
+        .trim()
+        .parse::<T>()
+        .map_err(|_| invalid(key, value, "not a number in range"))
+}
+
+fn parse_or<T: std::str::FromStr>(
+    key: &str,
+    value: Option<&str>,
+    default: T,
+) -> Result<T, ConfigError> {
+    value.map_or(Ok(default), |v| parse_num(key, v))
+}
+
+fn parse_bool(key: &str, value: Option<&str>, default: bool) -> Result<bool, ConfigError> {
+    match value.map(str::trim) {
+        None => Ok(default),
+        Some("true") => Ok(true),
+        Some("false") => Ok(false),
+        Some(other) => Err(invalid(key, other, "expected true or false")),
+    }
+}
+
+fn parse_listeners(key: &str, text: &str) -> Result<Vec<Listener>, ConfigError> {
+    text.split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|item| parse_listener(key, item.trim()))
+        .collect()
+}
+
+fn parse_listener(key: &str, item: &str) -> Result<Listener, ConfigError> {
+    let (name, address) = item
+        .split_once("://")
+        .ok_or_else(|| invalid(key, item, "expected NAME://host:port"))?;
+    let (host, port) = address
+        .rsplit_once(':')
+        .ok_or_else(|| invalid(key, item, "expected NAME://host:port"))?;
+    let port = port
+        .parse::<u16>()
+        .map_err(|_| invalid(key, item, "port must be 0-65535"))?;
+    if name != "PLAINTEXT" {
+        return Err(invalid(
+            key,
+            item,
+            "only PLAINTEXT listeners are supported so far",
+        ));
+    }
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    Ok(Listener {
+        name: name.to_string(),
+        host,
+        port,
+    })
+}
+
+/// The advertised form of a bound listener: a wildcard host becomes `localhost`.
+fn advertise(listener: &Listener) -> Listener {
+    let host = match listener.host.as_str() {
+        "" | "0.0.0.0" | "::" => "localhost".to_string(),
+        other => other.to_string(),
+    };
+    Listener {
+        host,
+        ..listener.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(overrides: &[&str]) -> Result<BrokerConfig, ConfigError> {
+        BrokerConfig::load(
+            None,
+            &overrides.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        )
+    }
+
+    /// With no configuration at all strom serves on 0.0.0.0:9092, advertises localhost:9092,
+    /// and uses Kafka's defaults.
+    #[test]
+    fn defaults_match_kafka() {
+        let config = load(&[]).expect("defaults are valid");
+        assert_eq!(
+            config.listeners[0],
+            Listener {
+                name: "PLAINTEXT".into(),
+                host: "0.0.0.0".into(),
+                port: 9092
+            }
+        );
+        assert_eq!(config.advertised().host, "localhost");
+        assert_eq!(config.log_dirs, PathBuf::from("./data"));
+        assert_eq!(config.num_partitions, 1);
+        assert_eq!(config.message_max_bytes, 1_048_588);
+        assert_eq!(config.socket_request_max_bytes, 104_857_600);
+        assert_eq!(config.log_retention_ms, 604_800_000);
+        assert!(config.auto_create_topics_enable);
+    }
+
+    /// Overrides use Kafka's names and a bound host is advertised as given.
+    #[test]
+    fn overrides_apply() {
+        let config = load(&[
+            "listeners=PLAINTEXT://127.0.0.1:19092",
+            "log.dirs=/tmp/x",
+            "num.partitions=3",
+        ])
+        .unwrap();
+        assert_eq!(
+            config.advertised(),
+            &Listener {
+                name: "PLAINTEXT".into(),
+                host: "127.0.0.1".into(),
+                port: 19092
+            }
+        );
+        assert_eq!(config.log_dirs, PathBuf::from("/tmp/x"));
+        assert_eq!(config.num_partitions, 3);
+    }
+
+    /// A bad value is reported naming its key.
+    #[test]
+    fn bad_values_name_the_key() {
+        let err = load(&["num.partitions=zero"]).unwrap_err().to_string();
+        assert!(err.contains("num.partitions"), "{err}");
+        let err = load(&["listeners=127.0.0.1:9092"]).unwrap_err().to_string();
+        assert!(err.contains("listeners"), "{err}");
+        let err = load(&["auto.create.topics.enable=maybe"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("auto.create.topics.enable"), "{err}");
+        let err = load(&["num.partitions=0"]).unwrap_err().to_string();
+        assert!(err.contains("num.partitions"), "{err}");
+        assert!(matches!(load(&["nonsense"]), Err(ConfigError::Override(_))));
+    }
+
+    /// A TOML file with Kafka names is read, and overrides win over it.
+    #[test]
+    fn toml_file_and_override_precedence() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("strom.toml");
+        std::fs::write(&path, "\"num.partitions\" = 4\n[log]\ndirs = \"/tmp/y\"\n").unwrap();
+        let config = BrokerConfig::load(Some(&path), &["num.partitions=2".to_string()]).unwrap();
+        assert_eq!(config.num_partitions, 2);
+        assert_eq!(config.log_dirs, PathBuf::from("/tmp/y"));
+    }
+}
