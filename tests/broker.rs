@@ -136,7 +136,9 @@ async fn fetch(
 }
 
 /// (base offset, [(key, value)]) of every batch in a fetch's records.
-fn contents(records: &[u8]) -> Vec<(i64, Vec<(Option<String>, Option<String>)>)> {
+type KeyValues = Vec<(Option<String>, Option<String>)>;
+
+fn contents(records: &[u8]) -> Vec<(i64, KeyValues)> {
     records::batches(records)
         .map(|item| {
             let (header, batch) = item.expect("whole batches");

@@ -47,7 +47,7 @@ impl Default for FetchRequest {
             session_epoch: -1,
             topics: Vec::new(),
             forgotten_topics_data: Vec::new(),
-            rack_id: String::from(""),
+            rack_id: String::new(),
             unknown_tagged_fields: BTreeMap::new(),
         }
     }
@@ -724,12 +724,16 @@ impl Codec for ReplicaState {
         let flexible = version >= FLEXIBLE_MIN;
         let mut this = Self::default();
         let mut input = input;
+if version >= 15 {
 let (rest, value) = codec::int32(input).map_err(codec::in_field("ReplicaState.replica_id"))?;
 this.replica_id = value;
 input = rest;
+}
+if version >= 15 {
 let (rest, value) = codec::int64(input).map_err(codec::in_field("ReplicaState.replica_epoch"))?;
 this.replica_epoch = value;
 input = rest;
+}
         if flexible {
             let (rest, count) = codec::uvarint(input).map_err(codec::in_field("ReplicaState._tagged_fields"))?;
             input = rest;
@@ -746,8 +750,12 @@ input = rest;
 
     fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
         let flexible = version >= FLEXIBLE_MIN;
+if version >= 15 {
 buf.put_i32(self.replica_id);
+}
+if version >= 15 {
 buf.put_i64(self.replica_epoch);
+}
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             codec::put_uvarint(buf, count);
@@ -762,8 +770,12 @@ buf.put_i64(self.replica_epoch);
     fn encoded_len(&self, version: i16) -> usize {
         let flexible = version >= FLEXIBLE_MIN;
         let mut len = 0usize;
+if version >= 15 {
 len += 4;
+}
+if version >= 15 {
 len += 8;
+}
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
@@ -778,8 +790,12 @@ impl Arbitrary for ReplicaState {
     fn arbitrary(rng: &mut Rng, version: i16) -> Self {
         let flexible = version >= FLEXIBLE_MIN;
         let mut this = Self::default();
+if version >= 15 {
 this.replica_id = rng.next_u64() as i32;
+}
+if version >= 15 {
 this.replica_epoch = rng.next_u64() as i64;
+}
         if flexible {
             rng.unknown_tags(&mut this.unknown_tagged_fields);
         }

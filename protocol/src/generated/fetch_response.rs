@@ -282,12 +282,16 @@ impl Codec for EpochEndOffset {
         let flexible = version >= FLEXIBLE_MIN;
         let mut this = Self::default();
         let mut input = input;
+if version >= 12 {
 let (rest, value) = codec::int32(input).map_err(codec::in_field("EpochEndOffset.epoch"))?;
 this.epoch = value;
 input = rest;
+}
+if version >= 12 {
 let (rest, value) = codec::int64(input).map_err(codec::in_field("EpochEndOffset.end_offset"))?;
 this.end_offset = value;
 input = rest;
+}
         if flexible {
             let (rest, count) = codec::uvarint(input).map_err(codec::in_field("EpochEndOffset._tagged_fields"))?;
             input = rest;
@@ -304,8 +308,12 @@ input = rest;
 
     fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
         let flexible = version >= FLEXIBLE_MIN;
+if version >= 12 {
 buf.put_i32(self.epoch);
+}
+if version >= 12 {
 buf.put_i64(self.end_offset);
+}
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             codec::put_uvarint(buf, count);
@@ -320,8 +328,12 @@ buf.put_i64(self.end_offset);
     fn encoded_len(&self, version: i16) -> usize {
         let flexible = version >= FLEXIBLE_MIN;
         let mut len = 0usize;
+if version >= 12 {
 len += 4;
+}
+if version >= 12 {
 len += 8;
+}
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
@@ -336,8 +348,12 @@ impl Arbitrary for EpochEndOffset {
     fn arbitrary(rng: &mut Rng, version: i16) -> Self {
         let flexible = version >= FLEXIBLE_MIN;
         let mut this = Self::default();
+if version >= 12 {
 this.epoch = rng.next_u64() as i32;
+}
+if version >= 12 {
 this.end_offset = rng.next_u64() as i64;
+}
         if flexible {
             rng.unknown_tags(&mut this.unknown_tagged_fields);
         }
@@ -482,12 +498,16 @@ impl Codec for LeaderIdAndEpoch {
         let flexible = version >= FLEXIBLE_MIN;
         let mut this = Self::default();
         let mut input = input;
+if version >= 12 {
 let (rest, value) = codec::int32(input).map_err(codec::in_field("LeaderIdAndEpoch.leader_id"))?;
 this.leader_id = value;
 input = rest;
+}
+if version >= 12 {
 let (rest, value) = codec::int32(input).map_err(codec::in_field("LeaderIdAndEpoch.leader_epoch"))?;
 this.leader_epoch = value;
 input = rest;
+}
         if flexible {
             let (rest, count) = codec::uvarint(input).map_err(codec::in_field("LeaderIdAndEpoch._tagged_fields"))?;
             input = rest;
@@ -504,8 +524,12 @@ input = rest;
 
     fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
         let flexible = version >= FLEXIBLE_MIN;
+if version >= 12 {
 buf.put_i32(self.leader_id);
+}
+if version >= 12 {
 buf.put_i32(self.leader_epoch);
+}
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             codec::put_uvarint(buf, count);
@@ -520,8 +544,12 @@ buf.put_i32(self.leader_epoch);
     fn encoded_len(&self, version: i16) -> usize {
         let flexible = version >= FLEXIBLE_MIN;
         let mut len = 0usize;
+if version >= 12 {
 len += 4;
+}
+if version >= 12 {
 len += 4;
+}
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
@@ -536,8 +564,12 @@ impl Arbitrary for LeaderIdAndEpoch {
     fn arbitrary(rng: &mut Rng, version: i16) -> Self {
         let flexible = version >= FLEXIBLE_MIN;
         let mut this = Self::default();
+if version >= 12 {
 this.leader_id = rng.next_u64() as i32;
+}
+if version >= 12 {
 this.leader_epoch = rng.next_u64() as i32;
+}
         if flexible {
             rng.unknown_tags(&mut this.unknown_tagged_fields);
         }
@@ -572,18 +604,26 @@ impl Codec for NodeEndpoint {
         let flexible = version >= FLEXIBLE_MIN;
         let mut this = Self::default();
         let mut input = input;
+if version >= 16 {
 let (rest, value) = codec::int32(input).map_err(codec::in_field("NodeEndpoint.node_id"))?;
 this.node_id = value;
 input = rest;
+}
+if version >= 16 {
 let (rest, value) = codec::string(input, flexible).map_err(codec::in_field("NodeEndpoint.host"))?;
 this.host = value;
 input = rest;
+}
+if version >= 16 {
 let (rest, value) = codec::int32(input).map_err(codec::in_field("NodeEndpoint.port"))?;
 this.port = value;
 input = rest;
+}
+if version >= 16 {
 let (rest, value) = codec::nullable_string(input, flexible).map_err(codec::in_field("NodeEndpoint.rack"))?;
 this.rack = value;
 input = rest;
+}
         if flexible {
             let (rest, count) = codec::uvarint(input).map_err(codec::in_field("NodeEndpoint._tagged_fields"))?;
             input = rest;
@@ -600,10 +640,17 @@ input = rest;
 
     fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
         let flexible = version >= FLEXIBLE_MIN;
+if version >= 16 {
 buf.put_i32(self.node_id);
+}
+if version >= 16 {
 codec::check_string(&self.host, flexible, "NodeEndpoint.host")?;
 codec::put_nullable_string(buf, Some((self.host).as_str()), flexible);
+}
+if version >= 16 {
 buf.put_i32(self.port);
+}
+if version >= 16 {
 match &self.rack {
 Some(value) => {
 codec::check_string(&*value, flexible, "NodeEndpoint.rack")?;
@@ -611,6 +658,7 @@ codec::put_nullable_string(buf, Some((*value).as_str()), flexible);
 }
 None => {
 codec::put_nullable_string(buf, None, flexible);
+}
 }
 }
         if flexible {
@@ -627,13 +675,21 @@ codec::put_nullable_string(buf, None, flexible);
     fn encoded_len(&self, version: i16) -> usize {
         let flexible = version >= FLEXIBLE_MIN;
         let mut len = 0usize;
+if version >= 16 {
 len += 4;
+}
+if version >= 16 {
 len += codec::nullable_string_len(Some((self.host).as_str()), flexible);
+}
+if version >= 16 {
 len += 4;
+}
+if version >= 16 {
 len += match &self.rack {
 Some(value) => codec::nullable_string_len(Some((*value).as_str()), flexible),
 None => codec::nullable_string_len(None, flexible),
 };
+}
         if flexible {
             let mut count = self.unknown_tagged_fields.len() as u32;
             let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
@@ -648,10 +704,18 @@ impl Arbitrary for NodeEndpoint {
     fn arbitrary(rng: &mut Rng, version: i16) -> Self {
         let flexible = version >= FLEXIBLE_MIN;
         let mut this = Self::default();
+if version >= 16 {
 this.node_id = rng.next_u64() as i32;
+}
+if version >= 16 {
 this.host = rng.string();
+}
+if version >= 16 {
 this.port = rng.next_u64() as i32;
+}
+if version >= 16 {
 this.rack = if true && rng.below(5) == 0 { None } else { Some(rng.string()) };
+}
         if flexible {
             rng.unknown_tags(&mut this.unknown_tagged_fields);
         }

@@ -31,6 +31,8 @@ pub mod describe_client_quotas_request;
 pub mod describe_client_quotas_response;
 pub mod describe_cluster_request;
 pub mod describe_cluster_response;
+pub mod describe_groups_request;
+pub mod describe_groups_response;
 pub mod describe_producers_request;
 pub mod describe_producers_response;
 pub mod describe_quorum_request;
@@ -45,20 +47,36 @@ pub mod end_txn_request;
 pub mod end_txn_response;
 pub mod fetch_request;
 pub mod fetch_response;
+pub mod find_coordinator_request;
+pub mod find_coordinator_response;
+pub mod heartbeat_request;
+pub mod heartbeat_response;
 pub mod init_producer_id_request;
 pub mod init_producer_id_response;
+pub mod join_group_request;
+pub mod join_group_response;
+pub mod leave_group_request;
+pub mod leave_group_response;
+pub mod list_groups_request;
+pub mod list_groups_response;
 pub mod list_offsets_request;
 pub mod list_offsets_response;
 pub mod list_transactions_request;
 pub mod list_transactions_response;
 pub mod metadata_request;
 pub mod metadata_response;
+pub mod offset_commit_request;
+pub mod offset_commit_response;
+pub mod offset_fetch_request;
+pub mod offset_fetch_response;
 pub mod offset_for_leader_epoch_request;
 pub mod offset_for_leader_epoch_response;
 pub mod produce_request;
 pub mod produce_response;
 pub mod sasl_handshake_request;
 pub mod sasl_handshake_response;
+pub mod sync_group_request;
+pub mod sync_group_response;
 pub mod txn_offset_commit_request;
 pub mod txn_offset_commit_response;
 pub mod write_txn_markers_request;
@@ -88,6 +106,8 @@ pub use describe_client_quotas_request::DescribeClientQuotasRequest;
 pub use describe_client_quotas_response::DescribeClientQuotasResponse;
 pub use describe_cluster_request::DescribeClusterRequest;
 pub use describe_cluster_response::DescribeClusterResponse;
+pub use describe_groups_request::DescribeGroupsRequest;
+pub use describe_groups_response::DescribeGroupsResponse;
 pub use describe_producers_request::DescribeProducersRequest;
 pub use describe_producers_response::DescribeProducersResponse;
 pub use describe_quorum_request::DescribeQuorumRequest;
@@ -102,20 +122,36 @@ pub use end_txn_request::EndTxnRequest;
 pub use end_txn_response::EndTxnResponse;
 pub use fetch_request::FetchRequest;
 pub use fetch_response::FetchResponse;
+pub use find_coordinator_request::FindCoordinatorRequest;
+pub use find_coordinator_response::FindCoordinatorResponse;
+pub use heartbeat_request::HeartbeatRequest;
+pub use heartbeat_response::HeartbeatResponse;
 pub use init_producer_id_request::InitProducerIdRequest;
 pub use init_producer_id_response::InitProducerIdResponse;
+pub use join_group_request::JoinGroupRequest;
+pub use join_group_response::JoinGroupResponse;
+pub use leave_group_request::LeaveGroupRequest;
+pub use leave_group_response::LeaveGroupResponse;
+pub use list_groups_request::ListGroupsRequest;
+pub use list_groups_response::ListGroupsResponse;
 pub use list_offsets_request::ListOffsetsRequest;
 pub use list_offsets_response::ListOffsetsResponse;
 pub use list_transactions_request::ListTransactionsRequest;
 pub use list_transactions_response::ListTransactionsResponse;
 pub use metadata_request::MetadataRequest;
 pub use metadata_response::MetadataResponse;
+pub use offset_commit_request::OffsetCommitRequest;
+pub use offset_commit_response::OffsetCommitResponse;
+pub use offset_fetch_request::OffsetFetchRequest;
+pub use offset_fetch_response::OffsetFetchResponse;
 pub use offset_for_leader_epoch_request::OffsetForLeaderEpochRequest;
 pub use offset_for_leader_epoch_response::OffsetForLeaderEpochResponse;
 pub use produce_request::ProduceRequest;
 pub use produce_response::ProduceResponse;
 pub use sasl_handshake_request::SaslHandshakeRequest;
 pub use sasl_handshake_response::SaslHandshakeResponse;
+pub use sync_group_request::SyncGroupRequest;
+pub use sync_group_response::SyncGroupResponse;
 pub use txn_offset_commit_request::TxnOffsetCommitRequest;
 pub use txn_offset_commit_response::TxnOffsetCommitResponse;
 pub use write_txn_markers_request::WriteTxnMarkersRequest;
@@ -129,6 +165,15 @@ pub enum ApiKey {
     Fetch = 1,
     ListOffsets = 2,
     Metadata = 3,
+    OffsetCommit = 8,
+    OffsetFetch = 9,
+    FindCoordinator = 10,
+    JoinGroup = 11,
+    Heartbeat = 12,
+    LeaveGroup = 13,
+    SyncGroup = 14,
+    DescribeGroups = 15,
+    ListGroups = 16,
     SaslHandshake = 17,
     ApiVersions = 18,
     CreateTopics = 19,
@@ -162,6 +207,15 @@ impl ApiKey {
         ApiKey::Fetch,
         ApiKey::ListOffsets,
         ApiKey::Metadata,
+        ApiKey::OffsetCommit,
+        ApiKey::OffsetFetch,
+        ApiKey::FindCoordinator,
+        ApiKey::JoinGroup,
+        ApiKey::Heartbeat,
+        ApiKey::LeaveGroup,
+        ApiKey::SyncGroup,
+        ApiKey::DescribeGroups,
+        ApiKey::ListGroups,
         ApiKey::SaslHandshake,
         ApiKey::ApiVersions,
         ApiKey::CreateTopics,
@@ -194,6 +248,15 @@ impl ApiKey {
             1 => Some(ApiKey::Fetch),
             2 => Some(ApiKey::ListOffsets),
             3 => Some(ApiKey::Metadata),
+            8 => Some(ApiKey::OffsetCommit),
+            9 => Some(ApiKey::OffsetFetch),
+            10 => Some(ApiKey::FindCoordinator),
+            11 => Some(ApiKey::JoinGroup),
+            12 => Some(ApiKey::Heartbeat),
+            13 => Some(ApiKey::LeaveGroup),
+            14 => Some(ApiKey::SyncGroup),
+            15 => Some(ApiKey::DescribeGroups),
+            16 => Some(ApiKey::ListGroups),
             17 => Some(ApiKey::SaslHandshake),
             18 => Some(ApiKey::ApiVersions),
             19 => Some(ApiKey::CreateTopics),
@@ -228,6 +291,15 @@ impl ApiKey {
             ApiKey::Fetch => "Fetch",
             ApiKey::ListOffsets => "ListOffsets",
             ApiKey::Metadata => "Metadata",
+            ApiKey::OffsetCommit => "OffsetCommit",
+            ApiKey::OffsetFetch => "OffsetFetch",
+            ApiKey::FindCoordinator => "FindCoordinator",
+            ApiKey::JoinGroup => "JoinGroup",
+            ApiKey::Heartbeat => "Heartbeat",
+            ApiKey::LeaveGroup => "LeaveGroup",
+            ApiKey::SyncGroup => "SyncGroup",
+            ApiKey::DescribeGroups => "DescribeGroups",
+            ApiKey::ListGroups => "ListGroups",
             ApiKey::SaslHandshake => "SaslHandshake",
             ApiKey::ApiVersions => "ApiVersions",
             ApiKey::CreateTopics => "CreateTopics",
@@ -262,6 +334,15 @@ impl ApiKey {
             ApiKey::Fetch => 4,
             ApiKey::ListOffsets => 1,
             ApiKey::Metadata => 0,
+            ApiKey::OffsetCommit => 2,
+            ApiKey::OffsetFetch => 1,
+            ApiKey::FindCoordinator => 0,
+            ApiKey::JoinGroup => 0,
+            ApiKey::Heartbeat => 0,
+            ApiKey::LeaveGroup => 0,
+            ApiKey::SyncGroup => 0,
+            ApiKey::DescribeGroups => 0,
+            ApiKey::ListGroups => 0,
             ApiKey::SaslHandshake => 0,
             ApiKey::ApiVersions => 0,
             ApiKey::CreateTopics => 2,
@@ -296,6 +377,15 @@ impl ApiKey {
             ApiKey::Fetch => 18,
             ApiKey::ListOffsets => 10,
             ApiKey::Metadata => 13,
+            ApiKey::OffsetCommit => 9,
+            ApiKey::OffsetFetch => 9,
+            ApiKey::FindCoordinator => 6,
+            ApiKey::JoinGroup => 9,
+            ApiKey::Heartbeat => 4,
+            ApiKey::LeaveGroup => 5,
+            ApiKey::SyncGroup => 5,
+            ApiKey::DescribeGroups => 6,
+            ApiKey::ListGroups => 5,
             ApiKey::SaslHandshake => 1,
             ApiKey::ApiVersions => 4,
             ApiKey::CreateTopics => 7,
@@ -330,6 +420,15 @@ impl ApiKey {
             ApiKey::Fetch => version >= fetch_request::FLEXIBLE_MIN,
             ApiKey::ListOffsets => version >= list_offsets_request::FLEXIBLE_MIN,
             ApiKey::Metadata => version >= metadata_request::FLEXIBLE_MIN,
+            ApiKey::OffsetCommit => version >= offset_commit_request::FLEXIBLE_MIN,
+            ApiKey::OffsetFetch => version >= offset_fetch_request::FLEXIBLE_MIN,
+            ApiKey::FindCoordinator => version >= find_coordinator_request::FLEXIBLE_MIN,
+            ApiKey::JoinGroup => version >= join_group_request::FLEXIBLE_MIN,
+            ApiKey::Heartbeat => version >= heartbeat_request::FLEXIBLE_MIN,
+            ApiKey::LeaveGroup => version >= leave_group_request::FLEXIBLE_MIN,
+            ApiKey::SyncGroup => version >= sync_group_request::FLEXIBLE_MIN,
+            ApiKey::DescribeGroups => version >= describe_groups_request::FLEXIBLE_MIN,
+            ApiKey::ListGroups => version >= list_groups_request::FLEXIBLE_MIN,
             ApiKey::SaslHandshake => version >= sasl_handshake_request::FLEXIBLE_MIN,
             ApiKey::ApiVersions => version >= api_versions_request::FLEXIBLE_MIN,
             ApiKey::CreateTopics => version >= create_topics_request::FLEXIBLE_MIN,
@@ -375,6 +474,15 @@ pub enum RequestBody {
     Fetch(FetchRequest),
     ListOffsets(ListOffsetsRequest),
     Metadata(MetadataRequest),
+    OffsetCommit(OffsetCommitRequest),
+    OffsetFetch(OffsetFetchRequest),
+    FindCoordinator(FindCoordinatorRequest),
+    JoinGroup(JoinGroupRequest),
+    Heartbeat(HeartbeatRequest),
+    LeaveGroup(LeaveGroupRequest),
+    SyncGroup(SyncGroupRequest),
+    DescribeGroups(DescribeGroupsRequest),
+    ListGroups(ListGroupsRequest),
     SaslHandshake(SaslHandshakeRequest),
     ApiVersions(ApiVersionsRequest),
     CreateTopics(CreateTopicsRequest),
@@ -408,6 +516,15 @@ impl RequestBody {
             RequestBody::Fetch(_) => ApiKey::Fetch,
             RequestBody::ListOffsets(_) => ApiKey::ListOffsets,
             RequestBody::Metadata(_) => ApiKey::Metadata,
+            RequestBody::OffsetCommit(_) => ApiKey::OffsetCommit,
+            RequestBody::OffsetFetch(_) => ApiKey::OffsetFetch,
+            RequestBody::FindCoordinator(_) => ApiKey::FindCoordinator,
+            RequestBody::JoinGroup(_) => ApiKey::JoinGroup,
+            RequestBody::Heartbeat(_) => ApiKey::Heartbeat,
+            RequestBody::LeaveGroup(_) => ApiKey::LeaveGroup,
+            RequestBody::SyncGroup(_) => ApiKey::SyncGroup,
+            RequestBody::DescribeGroups(_) => ApiKey::DescribeGroups,
+            RequestBody::ListGroups(_) => ApiKey::ListGroups,
             RequestBody::SaslHandshake(_) => ApiKey::SaslHandshake,
             RequestBody::ApiVersions(_) => ApiKey::ApiVersions,
             RequestBody::CreateTopics(_) => ApiKey::CreateTopics,
@@ -442,6 +559,15 @@ impl RequestBody {
             ApiKey::Fetch => FetchRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::Fetch(body))),
             ApiKey::ListOffsets => ListOffsetsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::ListOffsets(body))),
             ApiKey::Metadata => MetadataRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::Metadata(body))),
+            ApiKey::OffsetCommit => OffsetCommitRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::OffsetCommit(body))),
+            ApiKey::OffsetFetch => OffsetFetchRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::OffsetFetch(body))),
+            ApiKey::FindCoordinator => FindCoordinatorRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::FindCoordinator(body))),
+            ApiKey::JoinGroup => JoinGroupRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::JoinGroup(body))),
+            ApiKey::Heartbeat => HeartbeatRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::Heartbeat(body))),
+            ApiKey::LeaveGroup => LeaveGroupRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::LeaveGroup(body))),
+            ApiKey::SyncGroup => SyncGroupRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::SyncGroup(body))),
+            ApiKey::DescribeGroups => DescribeGroupsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::DescribeGroups(body))),
+            ApiKey::ListGroups => ListGroupsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::ListGroups(body))),
             ApiKey::SaslHandshake => SaslHandshakeRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::SaslHandshake(body))),
             ApiKey::ApiVersions => ApiVersionsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::ApiVersions(body))),
             ApiKey::CreateTopics => CreateTopicsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::CreateTopics(body))),
@@ -475,6 +601,15 @@ impl RequestBody {
             RequestBody::Fetch(body) => body.encode(buf, version),
             RequestBody::ListOffsets(body) => body.encode(buf, version),
             RequestBody::Metadata(body) => body.encode(buf, version),
+            RequestBody::OffsetCommit(body) => body.encode(buf, version),
+            RequestBody::OffsetFetch(body) => body.encode(buf, version),
+            RequestBody::FindCoordinator(body) => body.encode(buf, version),
+            RequestBody::JoinGroup(body) => body.encode(buf, version),
+            RequestBody::Heartbeat(body) => body.encode(buf, version),
+            RequestBody::LeaveGroup(body) => body.encode(buf, version),
+            RequestBody::SyncGroup(body) => body.encode(buf, version),
+            RequestBody::DescribeGroups(body) => body.encode(buf, version),
+            RequestBody::ListGroups(body) => body.encode(buf, version),
             RequestBody::SaslHandshake(body) => body.encode(buf, version),
             RequestBody::ApiVersions(body) => body.encode(buf, version),
             RequestBody::CreateTopics(body) => body.encode(buf, version),
@@ -508,6 +643,15 @@ impl RequestBody {
             RequestBody::Fetch(body) => body.encoded_len(version),
             RequestBody::ListOffsets(body) => body.encoded_len(version),
             RequestBody::Metadata(body) => body.encoded_len(version),
+            RequestBody::OffsetCommit(body) => body.encoded_len(version),
+            RequestBody::OffsetFetch(body) => body.encoded_len(version),
+            RequestBody::FindCoordinator(body) => body.encoded_len(version),
+            RequestBody::JoinGroup(body) => body.encoded_len(version),
+            RequestBody::Heartbeat(body) => body.encoded_len(version),
+            RequestBody::LeaveGroup(body) => body.encoded_len(version),
+            RequestBody::SyncGroup(body) => body.encoded_len(version),
+            RequestBody::DescribeGroups(body) => body.encoded_len(version),
+            RequestBody::ListGroups(body) => body.encoded_len(version),
             RequestBody::SaslHandshake(body) => body.encoded_len(version),
             RequestBody::ApiVersions(body) => body.encoded_len(version),
             RequestBody::CreateTopics(body) => body.encoded_len(version),
@@ -544,6 +688,15 @@ impl RequestBody {
             ApiKey::Fetch => RequestBody::Fetch(FetchRequest::arbitrary(rng, version)),
             ApiKey::ListOffsets => RequestBody::ListOffsets(ListOffsetsRequest::arbitrary(rng, version)),
             ApiKey::Metadata => RequestBody::Metadata(MetadataRequest::arbitrary(rng, version)),
+            ApiKey::OffsetCommit => RequestBody::OffsetCommit(OffsetCommitRequest::arbitrary(rng, version)),
+            ApiKey::OffsetFetch => RequestBody::OffsetFetch(OffsetFetchRequest::arbitrary(rng, version)),
+            ApiKey::FindCoordinator => RequestBody::FindCoordinator(FindCoordinatorRequest::arbitrary(rng, version)),
+            ApiKey::JoinGroup => RequestBody::JoinGroup(JoinGroupRequest::arbitrary(rng, version)),
+            ApiKey::Heartbeat => RequestBody::Heartbeat(HeartbeatRequest::arbitrary(rng, version)),
+            ApiKey::LeaveGroup => RequestBody::LeaveGroup(LeaveGroupRequest::arbitrary(rng, version)),
+            ApiKey::SyncGroup => RequestBody::SyncGroup(SyncGroupRequest::arbitrary(rng, version)),
+            ApiKey::DescribeGroups => RequestBody::DescribeGroups(DescribeGroupsRequest::arbitrary(rng, version)),
+            ApiKey::ListGroups => RequestBody::ListGroups(ListGroupsRequest::arbitrary(rng, version)),
             ApiKey::SaslHandshake => RequestBody::SaslHandshake(SaslHandshakeRequest::arbitrary(rng, version)),
             ApiKey::ApiVersions => RequestBody::ApiVersions(ApiVersionsRequest::arbitrary(rng, version)),
             ApiKey::CreateTopics => RequestBody::CreateTopics(CreateTopicsRequest::arbitrary(rng, version)),
@@ -579,6 +732,15 @@ pub enum ResponseBody {
     Fetch(FetchResponse),
     ListOffsets(ListOffsetsResponse),
     Metadata(MetadataResponse),
+    OffsetCommit(OffsetCommitResponse),
+    OffsetFetch(OffsetFetchResponse),
+    FindCoordinator(FindCoordinatorResponse),
+    JoinGroup(JoinGroupResponse),
+    Heartbeat(HeartbeatResponse),
+    LeaveGroup(LeaveGroupResponse),
+    SyncGroup(SyncGroupResponse),
+    DescribeGroups(DescribeGroupsResponse),
+    ListGroups(ListGroupsResponse),
     SaslHandshake(SaslHandshakeResponse),
     ApiVersions(ApiVersionsResponse),
     CreateTopics(CreateTopicsResponse),
@@ -612,6 +774,15 @@ impl ResponseBody {
             ResponseBody::Fetch(_) => ApiKey::Fetch,
             ResponseBody::ListOffsets(_) => ApiKey::ListOffsets,
             ResponseBody::Metadata(_) => ApiKey::Metadata,
+            ResponseBody::OffsetCommit(_) => ApiKey::OffsetCommit,
+            ResponseBody::OffsetFetch(_) => ApiKey::OffsetFetch,
+            ResponseBody::FindCoordinator(_) => ApiKey::FindCoordinator,
+            ResponseBody::JoinGroup(_) => ApiKey::JoinGroup,
+            ResponseBody::Heartbeat(_) => ApiKey::Heartbeat,
+            ResponseBody::LeaveGroup(_) => ApiKey::LeaveGroup,
+            ResponseBody::SyncGroup(_) => ApiKey::SyncGroup,
+            ResponseBody::DescribeGroups(_) => ApiKey::DescribeGroups,
+            ResponseBody::ListGroups(_) => ApiKey::ListGroups,
             ResponseBody::SaslHandshake(_) => ApiKey::SaslHandshake,
             ResponseBody::ApiVersions(_) => ApiKey::ApiVersions,
             ResponseBody::CreateTopics(_) => ApiKey::CreateTopics,
@@ -646,6 +817,15 @@ impl ResponseBody {
             ApiKey::Fetch => FetchResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::Fetch(body))),
             ApiKey::ListOffsets => ListOffsetsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::ListOffsets(body))),
             ApiKey::Metadata => MetadataResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::Metadata(body))),
+            ApiKey::OffsetCommit => OffsetCommitResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::OffsetCommit(body))),
+            ApiKey::OffsetFetch => OffsetFetchResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::OffsetFetch(body))),
+            ApiKey::FindCoordinator => FindCoordinatorResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::FindCoordinator(body))),
+            ApiKey::JoinGroup => JoinGroupResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::JoinGroup(body))),
+            ApiKey::Heartbeat => HeartbeatResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::Heartbeat(body))),
+            ApiKey::LeaveGroup => LeaveGroupResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::LeaveGroup(body))),
+            ApiKey::SyncGroup => SyncGroupResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::SyncGroup(body))),
+            ApiKey::DescribeGroups => DescribeGroupsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::DescribeGroups(body))),
+            ApiKey::ListGroups => ListGroupsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::ListGroups(body))),
             ApiKey::SaslHandshake => SaslHandshakeResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::SaslHandshake(body))),
             ApiKey::ApiVersions => ApiVersionsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::ApiVersions(body))),
             ApiKey::CreateTopics => CreateTopicsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::CreateTopics(body))),
@@ -679,6 +859,15 @@ impl ResponseBody {
             ResponseBody::Fetch(body) => body.encode(buf, version),
             ResponseBody::ListOffsets(body) => body.encode(buf, version),
             ResponseBody::Metadata(body) => body.encode(buf, version),
+            ResponseBody::OffsetCommit(body) => body.encode(buf, version),
+            ResponseBody::OffsetFetch(body) => body.encode(buf, version),
+            ResponseBody::FindCoordinator(body) => body.encode(buf, version),
+            ResponseBody::JoinGroup(body) => body.encode(buf, version),
+            ResponseBody::Heartbeat(body) => body.encode(buf, version),
+            ResponseBody::LeaveGroup(body) => body.encode(buf, version),
+            ResponseBody::SyncGroup(body) => body.encode(buf, version),
+            ResponseBody::DescribeGroups(body) => body.encode(buf, version),
+            ResponseBody::ListGroups(body) => body.encode(buf, version),
             ResponseBody::SaslHandshake(body) => body.encode(buf, version),
             ResponseBody::ApiVersions(body) => body.encode(buf, version),
             ResponseBody::CreateTopics(body) => body.encode(buf, version),
@@ -712,6 +901,15 @@ impl ResponseBody {
             ResponseBody::Fetch(body) => body.encoded_len(version),
             ResponseBody::ListOffsets(body) => body.encoded_len(version),
             ResponseBody::Metadata(body) => body.encoded_len(version),
+            ResponseBody::OffsetCommit(body) => body.encoded_len(version),
+            ResponseBody::OffsetFetch(body) => body.encoded_len(version),
+            ResponseBody::FindCoordinator(body) => body.encoded_len(version),
+            ResponseBody::JoinGroup(body) => body.encoded_len(version),
+            ResponseBody::Heartbeat(body) => body.encoded_len(version),
+            ResponseBody::LeaveGroup(body) => body.encoded_len(version),
+            ResponseBody::SyncGroup(body) => body.encoded_len(version),
+            ResponseBody::DescribeGroups(body) => body.encoded_len(version),
+            ResponseBody::ListGroups(body) => body.encoded_len(version),
             ResponseBody::SaslHandshake(body) => body.encoded_len(version),
             ResponseBody::ApiVersions(body) => body.encoded_len(version),
             ResponseBody::CreateTopics(body) => body.encoded_len(version),
@@ -748,6 +946,15 @@ impl ResponseBody {
             ApiKey::Fetch => ResponseBody::Fetch(FetchResponse::arbitrary(rng, version)),
             ApiKey::ListOffsets => ResponseBody::ListOffsets(ListOffsetsResponse::arbitrary(rng, version)),
             ApiKey::Metadata => ResponseBody::Metadata(MetadataResponse::arbitrary(rng, version)),
+            ApiKey::OffsetCommit => ResponseBody::OffsetCommit(OffsetCommitResponse::arbitrary(rng, version)),
+            ApiKey::OffsetFetch => ResponseBody::OffsetFetch(OffsetFetchResponse::arbitrary(rng, version)),
+            ApiKey::FindCoordinator => ResponseBody::FindCoordinator(FindCoordinatorResponse::arbitrary(rng, version)),
+            ApiKey::JoinGroup => ResponseBody::JoinGroup(JoinGroupResponse::arbitrary(rng, version)),
+            ApiKey::Heartbeat => ResponseBody::Heartbeat(HeartbeatResponse::arbitrary(rng, version)),
+            ApiKey::LeaveGroup => ResponseBody::LeaveGroup(LeaveGroupResponse::arbitrary(rng, version)),
+            ApiKey::SyncGroup => ResponseBody::SyncGroup(SyncGroupResponse::arbitrary(rng, version)),
+            ApiKey::DescribeGroups => ResponseBody::DescribeGroups(DescribeGroupsResponse::arbitrary(rng, version)),
+            ApiKey::ListGroups => ResponseBody::ListGroups(ListGroupsResponse::arbitrary(rng, version)),
             ApiKey::SaslHandshake => ResponseBody::SaslHandshake(SaslHandshakeResponse::arbitrary(rng, version)),
             ApiKey::ApiVersions => ResponseBody::ApiVersions(ApiVersionsResponse::arbitrary(rng, version)),
             ApiKey::CreateTopics => ResponseBody::CreateTopics(CreateTopicsResponse::arbitrary(rng, version)),
