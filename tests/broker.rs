@@ -844,3 +844,35 @@ async fn produce_and_fetch_by_topic_id() {
     );
     server.shutdown().await;
 }
+
+/// A fetch with min_bytes 0 is answered at once even when there is no data, whatever its
+/// max wait.
+#[tokio::test]
+async fn fetch_with_zero_min_bytes_answers_immediately() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic(&mut client, "empty", 1).await;
+    let RequestBody::Fetch(mut request) = fetch_request("empty", 0, 0, 60_000, 1 << 20) else {
+        unreachable!()
+    };
+    request.min_bytes = 0;
+    client.send(12, RequestBody::Fetch(request)).await;
+    let (_, response) =
+        tokio::time::timeout(Duration::from_secs(20), client.receive(ApiKey::Fetch, 12))
+            .await
+            .expect("answered without waiting for data");
+    let ResponseBody::Fetch(r) = response else {
+        panic!()
+    };
+    let p = &r.responses[0].partitions[0];
+    assert_eq!(
+        (
+            p.error_code,
+            p.high_watermark,
+            p.records.as_deref().map(<[u8]>::len)
+        ),
+        (0, 0, Some(0))
+    );
+    server.shutdown().await;
+}

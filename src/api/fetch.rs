@@ -48,7 +48,7 @@ pub async fn handle(broker: &Broker, request: FetchRequest, version: i16) -> Fet
         }
         let (partitions, bytes, errors) = read_all(&targets, max_bytes);
         let now = Instant::now();
-        if bytes >= min_bytes.max(1) || errors || now >= deadline || targets.is_empty() {
+        if bytes >= min_bytes || errors || now >= deadline || targets.is_empty() {
             return respond(&targets, partitions, version);
         }
         let _ = tokio::time::timeout(deadline - now, waiter.notified()).await;
