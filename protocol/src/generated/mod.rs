@@ -13,6 +13,8 @@ pub mod add_partitions_to_txn_request;
 pub mod add_partitions_to_txn_response;
 pub mod alter_client_quotas_request;
 pub mod alter_client_quotas_response;
+pub mod alter_configs_request;
+pub mod alter_configs_response;
 pub mod alter_user_scram_credentials_request;
 pub mod alter_user_scram_credentials_response;
 pub mod api_versions_request;
@@ -21,18 +23,32 @@ pub mod consumer_group_describe_request;
 pub mod consumer_group_describe_response;
 pub mod consumer_group_heartbeat_request;
 pub mod consumer_group_heartbeat_response;
+pub mod create_acls_request;
+pub mod create_acls_response;
+pub mod create_partitions_request;
+pub mod create_partitions_response;
 pub mod create_topics_request;
 pub mod create_topics_response;
+pub mod delete_acls_request;
+pub mod delete_acls_response;
+pub mod delete_groups_request;
+pub mod delete_groups_response;
 pub mod delete_records_request;
 pub mod delete_records_response;
 pub mod delete_topics_request;
 pub mod delete_topics_response;
+pub mod describe_acls_request;
+pub mod describe_acls_response;
 pub mod describe_client_quotas_request;
 pub mod describe_client_quotas_response;
 pub mod describe_cluster_request;
 pub mod describe_cluster_response;
+pub mod describe_configs_request;
+pub mod describe_configs_response;
 pub mod describe_groups_request;
 pub mod describe_groups_response;
+pub mod describe_log_dirs_request;
+pub mod describe_log_dirs_response;
 pub mod describe_producers_request;
 pub mod describe_producers_response;
 pub mod describe_quorum_request;
@@ -43,6 +59,8 @@ pub mod describe_transactions_request;
 pub mod describe_transactions_response;
 pub mod describe_user_scram_credentials_request;
 pub mod describe_user_scram_credentials_response;
+pub mod elect_leaders_request;
+pub mod elect_leaders_response;
 pub mod end_txn_request;
 pub mod end_txn_response;
 pub mod fetch_request;
@@ -51,6 +69,8 @@ pub mod find_coordinator_request;
 pub mod find_coordinator_response;
 pub mod heartbeat_request;
 pub mod heartbeat_response;
+pub mod incremental_alter_configs_request;
+pub mod incremental_alter_configs_response;
 pub mod init_producer_id_request;
 pub mod init_producer_id_response;
 pub mod join_group_request;
@@ -67,12 +87,16 @@ pub mod metadata_request;
 pub mod metadata_response;
 pub mod offset_commit_request;
 pub mod offset_commit_response;
+pub mod offset_delete_request;
+pub mod offset_delete_response;
 pub mod offset_fetch_request;
 pub mod offset_fetch_response;
 pub mod offset_for_leader_epoch_request;
 pub mod offset_for_leader_epoch_response;
 pub mod produce_request;
 pub mod produce_response;
+pub mod sasl_authenticate_request;
+pub mod sasl_authenticate_response;
 pub mod sasl_handshake_request;
 pub mod sasl_handshake_response;
 pub mod sync_group_request;
@@ -88,6 +112,8 @@ pub use add_partitions_to_txn_request::AddPartitionsToTxnRequest;
 pub use add_partitions_to_txn_response::AddPartitionsToTxnResponse;
 pub use alter_client_quotas_request::AlterClientQuotasRequest;
 pub use alter_client_quotas_response::AlterClientQuotasResponse;
+pub use alter_configs_request::AlterConfigsRequest;
+pub use alter_configs_response::AlterConfigsResponse;
 pub use alter_user_scram_credentials_request::AlterUserScramCredentialsRequest;
 pub use alter_user_scram_credentials_response::AlterUserScramCredentialsResponse;
 pub use api_versions_request::ApiVersionsRequest;
@@ -96,18 +122,32 @@ pub use consumer_group_describe_request::ConsumerGroupDescribeRequest;
 pub use consumer_group_describe_response::ConsumerGroupDescribeResponse;
 pub use consumer_group_heartbeat_request::ConsumerGroupHeartbeatRequest;
 pub use consumer_group_heartbeat_response::ConsumerGroupHeartbeatResponse;
+pub use create_acls_request::CreateAclsRequest;
+pub use create_acls_response::CreateAclsResponse;
+pub use create_partitions_request::CreatePartitionsRequest;
+pub use create_partitions_response::CreatePartitionsResponse;
 pub use create_topics_request::CreateTopicsRequest;
 pub use create_topics_response::CreateTopicsResponse;
+pub use delete_acls_request::DeleteAclsRequest;
+pub use delete_acls_response::DeleteAclsResponse;
+pub use delete_groups_request::DeleteGroupsRequest;
+pub use delete_groups_response::DeleteGroupsResponse;
 pub use delete_records_request::DeleteRecordsRequest;
 pub use delete_records_response::DeleteRecordsResponse;
 pub use delete_topics_request::DeleteTopicsRequest;
 pub use delete_topics_response::DeleteTopicsResponse;
+pub use describe_acls_request::DescribeAclsRequest;
+pub use describe_acls_response::DescribeAclsResponse;
 pub use describe_client_quotas_request::DescribeClientQuotasRequest;
 pub use describe_client_quotas_response::DescribeClientQuotasResponse;
 pub use describe_cluster_request::DescribeClusterRequest;
 pub use describe_cluster_response::DescribeClusterResponse;
+pub use describe_configs_request::DescribeConfigsRequest;
+pub use describe_configs_response::DescribeConfigsResponse;
 pub use describe_groups_request::DescribeGroupsRequest;
 pub use describe_groups_response::DescribeGroupsResponse;
+pub use describe_log_dirs_request::DescribeLogDirsRequest;
+pub use describe_log_dirs_response::DescribeLogDirsResponse;
 pub use describe_producers_request::DescribeProducersRequest;
 pub use describe_producers_response::DescribeProducersResponse;
 pub use describe_quorum_request::DescribeQuorumRequest;
@@ -118,6 +158,8 @@ pub use describe_transactions_request::DescribeTransactionsRequest;
 pub use describe_transactions_response::DescribeTransactionsResponse;
 pub use describe_user_scram_credentials_request::DescribeUserScramCredentialsRequest;
 pub use describe_user_scram_credentials_response::DescribeUserScramCredentialsResponse;
+pub use elect_leaders_request::ElectLeadersRequest;
+pub use elect_leaders_response::ElectLeadersResponse;
 pub use end_txn_request::EndTxnRequest;
 pub use end_txn_response::EndTxnResponse;
 pub use fetch_request::FetchRequest;
@@ -126,6 +168,8 @@ pub use find_coordinator_request::FindCoordinatorRequest;
 pub use find_coordinator_response::FindCoordinatorResponse;
 pub use heartbeat_request::HeartbeatRequest;
 pub use heartbeat_response::HeartbeatResponse;
+pub use incremental_alter_configs_request::IncrementalAlterConfigsRequest;
+pub use incremental_alter_configs_response::IncrementalAlterConfigsResponse;
 pub use init_producer_id_request::InitProducerIdRequest;
 pub use init_producer_id_response::InitProducerIdResponse;
 pub use join_group_request::JoinGroupRequest;
@@ -142,12 +186,16 @@ pub use metadata_request::MetadataRequest;
 pub use metadata_response::MetadataResponse;
 pub use offset_commit_request::OffsetCommitRequest;
 pub use offset_commit_response::OffsetCommitResponse;
+pub use offset_delete_request::OffsetDeleteRequest;
+pub use offset_delete_response::OffsetDeleteResponse;
 pub use offset_fetch_request::OffsetFetchRequest;
 pub use offset_fetch_response::OffsetFetchResponse;
 pub use offset_for_leader_epoch_request::OffsetForLeaderEpochRequest;
 pub use offset_for_leader_epoch_response::OffsetForLeaderEpochResponse;
 pub use produce_request::ProduceRequest;
 pub use produce_response::ProduceResponse;
+pub use sasl_authenticate_request::SaslAuthenticateRequest;
+pub use sasl_authenticate_response::SaslAuthenticateResponse;
 pub use sasl_handshake_request::SaslHandshakeRequest;
 pub use sasl_handshake_response::SaslHandshakeResponse;
 pub use sync_group_request::SyncGroupRequest;
@@ -186,6 +234,18 @@ pub enum ApiKey {
     EndTxn = 26,
     WriteTxnMarkers = 27,
     TxnOffsetCommit = 28,
+    DescribeAcls = 29,
+    CreateAcls = 30,
+    DeleteAcls = 31,
+    DescribeConfigs = 32,
+    AlterConfigs = 33,
+    DescribeLogDirs = 35,
+    SaslAuthenticate = 36,
+    CreatePartitions = 37,
+    DeleteGroups = 42,
+    ElectLeaders = 43,
+    IncrementalAlterConfigs = 44,
+    OffsetDelete = 47,
     DescribeClientQuotas = 48,
     AlterClientQuotas = 49,
     DescribeUserScramCredentials = 50,
@@ -228,6 +288,18 @@ impl ApiKey {
         ApiKey::EndTxn,
         ApiKey::WriteTxnMarkers,
         ApiKey::TxnOffsetCommit,
+        ApiKey::DescribeAcls,
+        ApiKey::CreateAcls,
+        ApiKey::DeleteAcls,
+        ApiKey::DescribeConfigs,
+        ApiKey::AlterConfigs,
+        ApiKey::DescribeLogDirs,
+        ApiKey::SaslAuthenticate,
+        ApiKey::CreatePartitions,
+        ApiKey::DeleteGroups,
+        ApiKey::ElectLeaders,
+        ApiKey::IncrementalAlterConfigs,
+        ApiKey::OffsetDelete,
         ApiKey::DescribeClientQuotas,
         ApiKey::AlterClientQuotas,
         ApiKey::DescribeUserScramCredentials,
@@ -269,6 +341,18 @@ impl ApiKey {
             26 => Some(ApiKey::EndTxn),
             27 => Some(ApiKey::WriteTxnMarkers),
             28 => Some(ApiKey::TxnOffsetCommit),
+            29 => Some(ApiKey::DescribeAcls),
+            30 => Some(ApiKey::CreateAcls),
+            31 => Some(ApiKey::DeleteAcls),
+            32 => Some(ApiKey::DescribeConfigs),
+            33 => Some(ApiKey::AlterConfigs),
+            35 => Some(ApiKey::DescribeLogDirs),
+            36 => Some(ApiKey::SaslAuthenticate),
+            37 => Some(ApiKey::CreatePartitions),
+            42 => Some(ApiKey::DeleteGroups),
+            43 => Some(ApiKey::ElectLeaders),
+            44 => Some(ApiKey::IncrementalAlterConfigs),
+            47 => Some(ApiKey::OffsetDelete),
             48 => Some(ApiKey::DescribeClientQuotas),
             49 => Some(ApiKey::AlterClientQuotas),
             50 => Some(ApiKey::DescribeUserScramCredentials),
@@ -312,6 +396,18 @@ impl ApiKey {
             ApiKey::EndTxn => "EndTxn",
             ApiKey::WriteTxnMarkers => "WriteTxnMarkers",
             ApiKey::TxnOffsetCommit => "TxnOffsetCommit",
+            ApiKey::DescribeAcls => "DescribeAcls",
+            ApiKey::CreateAcls => "CreateAcls",
+            ApiKey::DeleteAcls => "DeleteAcls",
+            ApiKey::DescribeConfigs => "DescribeConfigs",
+            ApiKey::AlterConfigs => "AlterConfigs",
+            ApiKey::DescribeLogDirs => "DescribeLogDirs",
+            ApiKey::SaslAuthenticate => "SaslAuthenticate",
+            ApiKey::CreatePartitions => "CreatePartitions",
+            ApiKey::DeleteGroups => "DeleteGroups",
+            ApiKey::ElectLeaders => "ElectLeaders",
+            ApiKey::IncrementalAlterConfigs => "IncrementalAlterConfigs",
+            ApiKey::OffsetDelete => "OffsetDelete",
             ApiKey::DescribeClientQuotas => "DescribeClientQuotas",
             ApiKey::AlterClientQuotas => "AlterClientQuotas",
             ApiKey::DescribeUserScramCredentials => "DescribeUserScramCredentials",
@@ -355,6 +451,18 @@ impl ApiKey {
             ApiKey::EndTxn => 0,
             ApiKey::WriteTxnMarkers => 1,
             ApiKey::TxnOffsetCommit => 0,
+            ApiKey::DescribeAcls => 1,
+            ApiKey::CreateAcls => 1,
+            ApiKey::DeleteAcls => 1,
+            ApiKey::DescribeConfigs => 1,
+            ApiKey::AlterConfigs => 0,
+            ApiKey::DescribeLogDirs => 1,
+            ApiKey::SaslAuthenticate => 0,
+            ApiKey::CreatePartitions => 0,
+            ApiKey::DeleteGroups => 0,
+            ApiKey::ElectLeaders => 0,
+            ApiKey::IncrementalAlterConfigs => 0,
+            ApiKey::OffsetDelete => 0,
             ApiKey::DescribeClientQuotas => 0,
             ApiKey::AlterClientQuotas => 0,
             ApiKey::DescribeUserScramCredentials => 0,
@@ -398,6 +506,18 @@ impl ApiKey {
             ApiKey::EndTxn => 5,
             ApiKey::WriteTxnMarkers => 1,
             ApiKey::TxnOffsetCommit => 5,
+            ApiKey::DescribeAcls => 3,
+            ApiKey::CreateAcls => 3,
+            ApiKey::DeleteAcls => 3,
+            ApiKey::DescribeConfigs => 4,
+            ApiKey::AlterConfigs => 2,
+            ApiKey::DescribeLogDirs => 4,
+            ApiKey::SaslAuthenticate => 2,
+            ApiKey::CreatePartitions => 3,
+            ApiKey::DeleteGroups => 2,
+            ApiKey::ElectLeaders => 2,
+            ApiKey::IncrementalAlterConfigs => 1,
+            ApiKey::OffsetDelete => 0,
             ApiKey::DescribeClientQuotas => 1,
             ApiKey::AlterClientQuotas => 1,
             ApiKey::DescribeUserScramCredentials => 0,
@@ -441,6 +561,18 @@ impl ApiKey {
             ApiKey::EndTxn => version >= end_txn_request::FLEXIBLE_MIN,
             ApiKey::WriteTxnMarkers => version >= write_txn_markers_request::FLEXIBLE_MIN,
             ApiKey::TxnOffsetCommit => version >= txn_offset_commit_request::FLEXIBLE_MIN,
+            ApiKey::DescribeAcls => version >= describe_acls_request::FLEXIBLE_MIN,
+            ApiKey::CreateAcls => version >= create_acls_request::FLEXIBLE_MIN,
+            ApiKey::DeleteAcls => version >= delete_acls_request::FLEXIBLE_MIN,
+            ApiKey::DescribeConfigs => version >= describe_configs_request::FLEXIBLE_MIN,
+            ApiKey::AlterConfigs => version >= alter_configs_request::FLEXIBLE_MIN,
+            ApiKey::DescribeLogDirs => version >= describe_log_dirs_request::FLEXIBLE_MIN,
+            ApiKey::SaslAuthenticate => version >= sasl_authenticate_request::FLEXIBLE_MIN,
+            ApiKey::CreatePartitions => version >= create_partitions_request::FLEXIBLE_MIN,
+            ApiKey::DeleteGroups => version >= delete_groups_request::FLEXIBLE_MIN,
+            ApiKey::ElectLeaders => version >= elect_leaders_request::FLEXIBLE_MIN,
+            ApiKey::IncrementalAlterConfigs => version >= incremental_alter_configs_request::FLEXIBLE_MIN,
+            ApiKey::OffsetDelete => version >= offset_delete_request::FLEXIBLE_MIN,
             ApiKey::DescribeClientQuotas => version >= describe_client_quotas_request::FLEXIBLE_MIN,
             ApiKey::AlterClientQuotas => version >= alter_client_quotas_request::FLEXIBLE_MIN,
             ApiKey::DescribeUserScramCredentials => version >= describe_user_scram_credentials_request::FLEXIBLE_MIN,
@@ -495,6 +627,18 @@ pub enum RequestBody {
     EndTxn(EndTxnRequest),
     WriteTxnMarkers(WriteTxnMarkersRequest),
     TxnOffsetCommit(TxnOffsetCommitRequest),
+    DescribeAcls(DescribeAclsRequest),
+    CreateAcls(CreateAclsRequest),
+    DeleteAcls(DeleteAclsRequest),
+    DescribeConfigs(DescribeConfigsRequest),
+    AlterConfigs(AlterConfigsRequest),
+    DescribeLogDirs(DescribeLogDirsRequest),
+    SaslAuthenticate(SaslAuthenticateRequest),
+    CreatePartitions(CreatePartitionsRequest),
+    DeleteGroups(DeleteGroupsRequest),
+    ElectLeaders(ElectLeadersRequest),
+    IncrementalAlterConfigs(IncrementalAlterConfigsRequest),
+    OffsetDelete(OffsetDeleteRequest),
     DescribeClientQuotas(DescribeClientQuotasRequest),
     AlterClientQuotas(AlterClientQuotasRequest),
     DescribeUserScramCredentials(DescribeUserScramCredentialsRequest),
@@ -537,6 +681,18 @@ impl RequestBody {
             RequestBody::EndTxn(_) => ApiKey::EndTxn,
             RequestBody::WriteTxnMarkers(_) => ApiKey::WriteTxnMarkers,
             RequestBody::TxnOffsetCommit(_) => ApiKey::TxnOffsetCommit,
+            RequestBody::DescribeAcls(_) => ApiKey::DescribeAcls,
+            RequestBody::CreateAcls(_) => ApiKey::CreateAcls,
+            RequestBody::DeleteAcls(_) => ApiKey::DeleteAcls,
+            RequestBody::DescribeConfigs(_) => ApiKey::DescribeConfigs,
+            RequestBody::AlterConfigs(_) => ApiKey::AlterConfigs,
+            RequestBody::DescribeLogDirs(_) => ApiKey::DescribeLogDirs,
+            RequestBody::SaslAuthenticate(_) => ApiKey::SaslAuthenticate,
+            RequestBody::CreatePartitions(_) => ApiKey::CreatePartitions,
+            RequestBody::DeleteGroups(_) => ApiKey::DeleteGroups,
+            RequestBody::ElectLeaders(_) => ApiKey::ElectLeaders,
+            RequestBody::IncrementalAlterConfigs(_) => ApiKey::IncrementalAlterConfigs,
+            RequestBody::OffsetDelete(_) => ApiKey::OffsetDelete,
             RequestBody::DescribeClientQuotas(_) => ApiKey::DescribeClientQuotas,
             RequestBody::AlterClientQuotas(_) => ApiKey::AlterClientQuotas,
             RequestBody::DescribeUserScramCredentials(_) => ApiKey::DescribeUserScramCredentials,
@@ -580,6 +736,18 @@ impl RequestBody {
             ApiKey::EndTxn => EndTxnRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::EndTxn(body))),
             ApiKey::WriteTxnMarkers => WriteTxnMarkersRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::WriteTxnMarkers(body))),
             ApiKey::TxnOffsetCommit => TxnOffsetCommitRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::TxnOffsetCommit(body))),
+            ApiKey::DescribeAcls => DescribeAclsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::DescribeAcls(body))),
+            ApiKey::CreateAcls => CreateAclsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::CreateAcls(body))),
+            ApiKey::DeleteAcls => DeleteAclsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::DeleteAcls(body))),
+            ApiKey::DescribeConfigs => DescribeConfigsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::DescribeConfigs(body))),
+            ApiKey::AlterConfigs => AlterConfigsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::AlterConfigs(body))),
+            ApiKey::DescribeLogDirs => DescribeLogDirsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::DescribeLogDirs(body))),
+            ApiKey::SaslAuthenticate => SaslAuthenticateRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::SaslAuthenticate(body))),
+            ApiKey::CreatePartitions => CreatePartitionsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::CreatePartitions(body))),
+            ApiKey::DeleteGroups => DeleteGroupsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::DeleteGroups(body))),
+            ApiKey::ElectLeaders => ElectLeadersRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::ElectLeaders(body))),
+            ApiKey::IncrementalAlterConfigs => IncrementalAlterConfigsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::IncrementalAlterConfigs(body))),
+            ApiKey::OffsetDelete => OffsetDeleteRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::OffsetDelete(body))),
             ApiKey::DescribeClientQuotas => DescribeClientQuotasRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::DescribeClientQuotas(body))),
             ApiKey::AlterClientQuotas => AlterClientQuotasRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::AlterClientQuotas(body))),
             ApiKey::DescribeUserScramCredentials => DescribeUserScramCredentialsRequest::decode(src, input, version).map(|(rest, body)| (rest, RequestBody::DescribeUserScramCredentials(body))),
@@ -622,6 +790,18 @@ impl RequestBody {
             RequestBody::EndTxn(body) => body.encode(buf, version),
             RequestBody::WriteTxnMarkers(body) => body.encode(buf, version),
             RequestBody::TxnOffsetCommit(body) => body.encode(buf, version),
+            RequestBody::DescribeAcls(body) => body.encode(buf, version),
+            RequestBody::CreateAcls(body) => body.encode(buf, version),
+            RequestBody::DeleteAcls(body) => body.encode(buf, version),
+            RequestBody::DescribeConfigs(body) => body.encode(buf, version),
+            RequestBody::AlterConfigs(body) => body.encode(buf, version),
+            RequestBody::DescribeLogDirs(body) => body.encode(buf, version),
+            RequestBody::SaslAuthenticate(body) => body.encode(buf, version),
+            RequestBody::CreatePartitions(body) => body.encode(buf, version),
+            RequestBody::DeleteGroups(body) => body.encode(buf, version),
+            RequestBody::ElectLeaders(body) => body.encode(buf, version),
+            RequestBody::IncrementalAlterConfigs(body) => body.encode(buf, version),
+            RequestBody::OffsetDelete(body) => body.encode(buf, version),
             RequestBody::DescribeClientQuotas(body) => body.encode(buf, version),
             RequestBody::AlterClientQuotas(body) => body.encode(buf, version),
             RequestBody::DescribeUserScramCredentials(body) => body.encode(buf, version),
@@ -664,6 +844,18 @@ impl RequestBody {
             RequestBody::EndTxn(body) => body.encoded_len(version),
             RequestBody::WriteTxnMarkers(body) => body.encoded_len(version),
             RequestBody::TxnOffsetCommit(body) => body.encoded_len(version),
+            RequestBody::DescribeAcls(body) => body.encoded_len(version),
+            RequestBody::CreateAcls(body) => body.encoded_len(version),
+            RequestBody::DeleteAcls(body) => body.encoded_len(version),
+            RequestBody::DescribeConfigs(body) => body.encoded_len(version),
+            RequestBody::AlterConfigs(body) => body.encoded_len(version),
+            RequestBody::DescribeLogDirs(body) => body.encoded_len(version),
+            RequestBody::SaslAuthenticate(body) => body.encoded_len(version),
+            RequestBody::CreatePartitions(body) => body.encoded_len(version),
+            RequestBody::DeleteGroups(body) => body.encoded_len(version),
+            RequestBody::ElectLeaders(body) => body.encoded_len(version),
+            RequestBody::IncrementalAlterConfigs(body) => body.encoded_len(version),
+            RequestBody::OffsetDelete(body) => body.encoded_len(version),
             RequestBody::DescribeClientQuotas(body) => body.encoded_len(version),
             RequestBody::AlterClientQuotas(body) => body.encoded_len(version),
             RequestBody::DescribeUserScramCredentials(body) => body.encoded_len(version),
@@ -709,6 +901,18 @@ impl RequestBody {
             ApiKey::EndTxn => RequestBody::EndTxn(EndTxnRequest::arbitrary(rng, version)),
             ApiKey::WriteTxnMarkers => RequestBody::WriteTxnMarkers(WriteTxnMarkersRequest::arbitrary(rng, version)),
             ApiKey::TxnOffsetCommit => RequestBody::TxnOffsetCommit(TxnOffsetCommitRequest::arbitrary(rng, version)),
+            ApiKey::DescribeAcls => RequestBody::DescribeAcls(DescribeAclsRequest::arbitrary(rng, version)),
+            ApiKey::CreateAcls => RequestBody::CreateAcls(CreateAclsRequest::arbitrary(rng, version)),
+            ApiKey::DeleteAcls => RequestBody::DeleteAcls(DeleteAclsRequest::arbitrary(rng, version)),
+            ApiKey::DescribeConfigs => RequestBody::DescribeConfigs(DescribeConfigsRequest::arbitrary(rng, version)),
+            ApiKey::AlterConfigs => RequestBody::AlterConfigs(AlterConfigsRequest::arbitrary(rng, version)),
+            ApiKey::DescribeLogDirs => RequestBody::DescribeLogDirs(DescribeLogDirsRequest::arbitrary(rng, version)),
+            ApiKey::SaslAuthenticate => RequestBody::SaslAuthenticate(SaslAuthenticateRequest::arbitrary(rng, version)),
+            ApiKey::CreatePartitions => RequestBody::CreatePartitions(CreatePartitionsRequest::arbitrary(rng, version)),
+            ApiKey::DeleteGroups => RequestBody::DeleteGroups(DeleteGroupsRequest::arbitrary(rng, version)),
+            ApiKey::ElectLeaders => RequestBody::ElectLeaders(ElectLeadersRequest::arbitrary(rng, version)),
+            ApiKey::IncrementalAlterConfigs => RequestBody::IncrementalAlterConfigs(IncrementalAlterConfigsRequest::arbitrary(rng, version)),
+            ApiKey::OffsetDelete => RequestBody::OffsetDelete(OffsetDeleteRequest::arbitrary(rng, version)),
             ApiKey::DescribeClientQuotas => RequestBody::DescribeClientQuotas(DescribeClientQuotasRequest::arbitrary(rng, version)),
             ApiKey::AlterClientQuotas => RequestBody::AlterClientQuotas(AlterClientQuotasRequest::arbitrary(rng, version)),
             ApiKey::DescribeUserScramCredentials => RequestBody::DescribeUserScramCredentials(DescribeUserScramCredentialsRequest::arbitrary(rng, version)),
@@ -753,6 +957,18 @@ pub enum ResponseBody {
     EndTxn(EndTxnResponse),
     WriteTxnMarkers(WriteTxnMarkersResponse),
     TxnOffsetCommit(TxnOffsetCommitResponse),
+    DescribeAcls(DescribeAclsResponse),
+    CreateAcls(CreateAclsResponse),
+    DeleteAcls(DeleteAclsResponse),
+    DescribeConfigs(DescribeConfigsResponse),
+    AlterConfigs(AlterConfigsResponse),
+    DescribeLogDirs(DescribeLogDirsResponse),
+    SaslAuthenticate(SaslAuthenticateResponse),
+    CreatePartitions(CreatePartitionsResponse),
+    DeleteGroups(DeleteGroupsResponse),
+    ElectLeaders(ElectLeadersResponse),
+    IncrementalAlterConfigs(IncrementalAlterConfigsResponse),
+    OffsetDelete(OffsetDeleteResponse),
     DescribeClientQuotas(DescribeClientQuotasResponse),
     AlterClientQuotas(AlterClientQuotasResponse),
     DescribeUserScramCredentials(DescribeUserScramCredentialsResponse),
@@ -795,6 +1011,18 @@ impl ResponseBody {
             ResponseBody::EndTxn(_) => ApiKey::EndTxn,
             ResponseBody::WriteTxnMarkers(_) => ApiKey::WriteTxnMarkers,
             ResponseBody::TxnOffsetCommit(_) => ApiKey::TxnOffsetCommit,
+            ResponseBody::DescribeAcls(_) => ApiKey::DescribeAcls,
+            ResponseBody::CreateAcls(_) => ApiKey::CreateAcls,
+            ResponseBody::DeleteAcls(_) => ApiKey::DeleteAcls,
+            ResponseBody::DescribeConfigs(_) => ApiKey::DescribeConfigs,
+            ResponseBody::AlterConfigs(_) => ApiKey::AlterConfigs,
+            ResponseBody::DescribeLogDirs(_) => ApiKey::DescribeLogDirs,
+            ResponseBody::SaslAuthenticate(_) => ApiKey::SaslAuthenticate,
+            ResponseBody::CreatePartitions(_) => ApiKey::CreatePartitions,
+            ResponseBody::DeleteGroups(_) => ApiKey::DeleteGroups,
+            ResponseBody::ElectLeaders(_) => ApiKey::ElectLeaders,
+            ResponseBody::IncrementalAlterConfigs(_) => ApiKey::IncrementalAlterConfigs,
+            ResponseBody::OffsetDelete(_) => ApiKey::OffsetDelete,
             ResponseBody::DescribeClientQuotas(_) => ApiKey::DescribeClientQuotas,
             ResponseBody::AlterClientQuotas(_) => ApiKey::AlterClientQuotas,
             ResponseBody::DescribeUserScramCredentials(_) => ApiKey::DescribeUserScramCredentials,
@@ -838,6 +1066,18 @@ impl ResponseBody {
             ApiKey::EndTxn => EndTxnResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::EndTxn(body))),
             ApiKey::WriteTxnMarkers => WriteTxnMarkersResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::WriteTxnMarkers(body))),
             ApiKey::TxnOffsetCommit => TxnOffsetCommitResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::TxnOffsetCommit(body))),
+            ApiKey::DescribeAcls => DescribeAclsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::DescribeAcls(body))),
+            ApiKey::CreateAcls => CreateAclsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::CreateAcls(body))),
+            ApiKey::DeleteAcls => DeleteAclsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::DeleteAcls(body))),
+            ApiKey::DescribeConfigs => DescribeConfigsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::DescribeConfigs(body))),
+            ApiKey::AlterConfigs => AlterConfigsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::AlterConfigs(body))),
+            ApiKey::DescribeLogDirs => DescribeLogDirsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::DescribeLogDirs(body))),
+            ApiKey::SaslAuthenticate => SaslAuthenticateResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::SaslAuthenticate(body))),
+            ApiKey::CreatePartitions => CreatePartitionsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::CreatePartitions(body))),
+            ApiKey::DeleteGroups => DeleteGroupsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::DeleteGroups(body))),
+            ApiKey::ElectLeaders => ElectLeadersResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::ElectLeaders(body))),
+            ApiKey::IncrementalAlterConfigs => IncrementalAlterConfigsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::IncrementalAlterConfigs(body))),
+            ApiKey::OffsetDelete => OffsetDeleteResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::OffsetDelete(body))),
             ApiKey::DescribeClientQuotas => DescribeClientQuotasResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::DescribeClientQuotas(body))),
             ApiKey::AlterClientQuotas => AlterClientQuotasResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::AlterClientQuotas(body))),
             ApiKey::DescribeUserScramCredentials => DescribeUserScramCredentialsResponse::decode(src, input, version).map(|(rest, body)| (rest, ResponseBody::DescribeUserScramCredentials(body))),
@@ -880,6 +1120,18 @@ impl ResponseBody {
             ResponseBody::EndTxn(body) => body.encode(buf, version),
             ResponseBody::WriteTxnMarkers(body) => body.encode(buf, version),
             ResponseBody::TxnOffsetCommit(body) => body.encode(buf, version),
+            ResponseBody::DescribeAcls(body) => body.encode(buf, version),
+            ResponseBody::CreateAcls(body) => body.encode(buf, version),
+            ResponseBody::DeleteAcls(body) => body.encode(buf, version),
+            ResponseBody::DescribeConfigs(body) => body.encode(buf, version),
+            ResponseBody::AlterConfigs(body) => body.encode(buf, version),
+            ResponseBody::DescribeLogDirs(body) => body.encode(buf, version),
+            ResponseBody::SaslAuthenticate(body) => body.encode(buf, version),
+            ResponseBody::CreatePartitions(body) => body.encode(buf, version),
+            ResponseBody::DeleteGroups(body) => body.encode(buf, version),
+            ResponseBody::ElectLeaders(body) => body.encode(buf, version),
+            ResponseBody::IncrementalAlterConfigs(body) => body.encode(buf, version),
+            ResponseBody::OffsetDelete(body) => body.encode(buf, version),
             ResponseBody::DescribeClientQuotas(body) => body.encode(buf, version),
             ResponseBody::AlterClientQuotas(body) => body.encode(buf, version),
             ResponseBody::DescribeUserScramCredentials(body) => body.encode(buf, version),
@@ -922,6 +1174,18 @@ impl ResponseBody {
             ResponseBody::EndTxn(body) => body.encoded_len(version),
             ResponseBody::WriteTxnMarkers(body) => body.encoded_len(version),
             ResponseBody::TxnOffsetCommit(body) => body.encoded_len(version),
+            ResponseBody::DescribeAcls(body) => body.encoded_len(version),
+            ResponseBody::CreateAcls(body) => body.encoded_len(version),
+            ResponseBody::DeleteAcls(body) => body.encoded_len(version),
+            ResponseBody::DescribeConfigs(body) => body.encoded_len(version),
+            ResponseBody::AlterConfigs(body) => body.encoded_len(version),
+            ResponseBody::DescribeLogDirs(body) => body.encoded_len(version),
+            ResponseBody::SaslAuthenticate(body) => body.encoded_len(version),
+            ResponseBody::CreatePartitions(body) => body.encoded_len(version),
+            ResponseBody::DeleteGroups(body) => body.encoded_len(version),
+            ResponseBody::ElectLeaders(body) => body.encoded_len(version),
+            ResponseBody::IncrementalAlterConfigs(body) => body.encoded_len(version),
+            ResponseBody::OffsetDelete(body) => body.encoded_len(version),
             ResponseBody::DescribeClientQuotas(body) => body.encoded_len(version),
             ResponseBody::AlterClientQuotas(body) => body.encoded_len(version),
             ResponseBody::DescribeUserScramCredentials(body) => body.encoded_len(version),
@@ -967,6 +1231,18 @@ impl ResponseBody {
             ApiKey::EndTxn => ResponseBody::EndTxn(EndTxnResponse::arbitrary(rng, version)),
             ApiKey::WriteTxnMarkers => ResponseBody::WriteTxnMarkers(WriteTxnMarkersResponse::arbitrary(rng, version)),
             ApiKey::TxnOffsetCommit => ResponseBody::TxnOffsetCommit(TxnOffsetCommitResponse::arbitrary(rng, version)),
+            ApiKey::DescribeAcls => ResponseBody::DescribeAcls(DescribeAclsResponse::arbitrary(rng, version)),
+            ApiKey::CreateAcls => ResponseBody::CreateAcls(CreateAclsResponse::arbitrary(rng, version)),
+            ApiKey::DeleteAcls => ResponseBody::DeleteAcls(DeleteAclsResponse::arbitrary(rng, version)),
+            ApiKey::DescribeConfigs => ResponseBody::DescribeConfigs(DescribeConfigsResponse::arbitrary(rng, version)),
+            ApiKey::AlterConfigs => ResponseBody::AlterConfigs(AlterConfigsResponse::arbitrary(rng, version)),
+            ApiKey::DescribeLogDirs => ResponseBody::DescribeLogDirs(DescribeLogDirsResponse::arbitrary(rng, version)),
+            ApiKey::SaslAuthenticate => ResponseBody::SaslAuthenticate(SaslAuthenticateResponse::arbitrary(rng, version)),
+            ApiKey::CreatePartitions => ResponseBody::CreatePartitions(CreatePartitionsResponse::arbitrary(rng, version)),
+            ApiKey::DeleteGroups => ResponseBody::DeleteGroups(DeleteGroupsResponse::arbitrary(rng, version)),
+            ApiKey::ElectLeaders => ResponseBody::ElectLeaders(ElectLeadersResponse::arbitrary(rng, version)),
+            ApiKey::IncrementalAlterConfigs => ResponseBody::IncrementalAlterConfigs(IncrementalAlterConfigsResponse::arbitrary(rng, version)),
+            ApiKey::OffsetDelete => ResponseBody::OffsetDelete(OffsetDeleteResponse::arbitrary(rng, version)),
             ApiKey::DescribeClientQuotas => ResponseBody::DescribeClientQuotas(DescribeClientQuotasResponse::arbitrary(rng, version)),
             ApiKey::AlterClientQuotas => ResponseBody::AlterClientQuotas(AlterClientQuotasResponse::arbitrary(rng, version)),
             ApiKey::DescribeUserScramCredentials => ResponseBody::DescribeUserScramCredentials(DescribeUserScramCredentialsResponse::arbitrary(rng, version)),

@@ -1,0 +1,206 @@
+// Generated from protocol/schema/DeleteGroupsResponse.toml by strom-codegen. Do not edit: change the schema and run `cargo run -p strom-codegen`.
+//! DeleteGroupsResponse (API key 42), versions 0-2.
+
+#![allow(unused_mut, unused_variables, unused_imports, clippy::all)]
+
+use crate::codec::{self, ApiMessage, Codec, DecodeErrorKind, EncodeError, PResult, Uuid};
+#[cfg(feature = "arbitrary")]
+use crate::arbitrary::{Arbitrary, Rng};
+use bytes::{BufMut, Bytes};
+use std::collections::BTreeMap;
+
+pub const API_KEY: i16 = 42;
+pub const MIN_VERSION: i16 = 0;
+pub const MAX_VERSION: i16 = 2;
+/// The first flexible version (`i16::MAX`: none).
+pub const FLEXIBLE_MIN: i16 = 2;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeleteGroupsResponse {
+    pub throttle_time_ms: i32,
+    pub results: Vec<DeletableGroupResult>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for DeleteGroupsResponse {
+    fn default() -> Self {
+        DeleteGroupsResponse {
+            throttle_time_ms: 0,
+            results: Vec::new(),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for DeleteGroupsResponse {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return codec::fail(input, DecodeErrorKind::UnsupportedVersion);
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::int32(input).map_err(codec::in_field("DeleteGroupsResponse.throttle_time_ms"))?;
+this.throttle_time_ms = value;
+input = rest;
+let (rest, value) = codec::required(input, codec::array(input, flexible, |i| DeletableGroupResult::decode(src, i, version))).map_err(codec::in_field("DeleteGroupsResponse.results"))?;
+this.results = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("DeleteGroupsResponse._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("DeleteGroupsResponse._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return Err(codec::unsupported_version("DeleteGroupsResponse"));
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+buf.put_i32(self.throttle_time_ms);
+codec::put_length(buf, Some((self.results).len()), flexible);
+for item in (self.results).iter() {
+(*item).encode(buf, version)?;
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += 4;
+len += codec::length_len(Some((self.results).len()), flexible) + (self.results).iter().map(|item| (*item).encoded_len(version)).sum::<usize>();
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for DeleteGroupsResponse {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.throttle_time_ms = rng.next_u64() as i32;
+this.results = (0..rng.below(3)).map(|_| <DeletableGroupResult as Arbitrary>::arbitrary(rng, version)).collect();
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+impl ApiMessage for DeleteGroupsResponse {
+    const API_KEY: i16 = API_KEY;
+    const MIN_VERSION: i16 = MIN_VERSION;
+    const MAX_VERSION: i16 = MAX_VERSION;
+    const FLEXIBLE_MIN: i16 = FLEXIBLE_MIN;
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeletableGroupResult {
+    pub group_id: String,
+    pub error_code: i16,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for DeletableGroupResult {
+    fn default() -> Self {
+        DeletableGroupResult {
+            group_id: String::new(),
+            error_code: 0,
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for DeletableGroupResult {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::string(input, flexible).map_err(codec::in_field("DeletableGroupResult.group_id"))?;
+this.group_id = value;
+input = rest;
+let (rest, value) = codec::int16(input).map_err(codec::in_field("DeletableGroupResult.error_code"))?;
+this.error_code = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("DeletableGroupResult._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("DeletableGroupResult._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        let flexible = version >= FLEXIBLE_MIN;
+codec::check_string(&self.group_id, flexible, "DeletableGroupResult.group_id")?;
+codec::put_nullable_string(buf, Some((self.group_id).as_str()), flexible);
+buf.put_i16(self.error_code);
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += codec::nullable_string_len(Some((self.group_id).as_str()), flexible);
+len += 2;
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for DeletableGroupResult {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.group_id = rng.string();
+this.error_code = rng.next_u64() as i16;
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+

@@ -1,0 +1,288 @@
+// Generated from protocol/schema/OffsetDeleteRequest.toml by strom-codegen. Do not edit: change the schema and run `cargo run -p strom-codegen`.
+//! OffsetDeleteRequest (API key 47), versions 0-0.
+
+#![allow(unused_mut, unused_variables, unused_imports, clippy::all)]
+
+use crate::codec::{self, ApiMessage, Codec, DecodeErrorKind, EncodeError, PResult, Uuid};
+#[cfg(feature = "arbitrary")]
+use crate::arbitrary::{Arbitrary, Rng};
+use bytes::{BufMut, Bytes};
+use std::collections::BTreeMap;
+
+pub const API_KEY: i16 = 47;
+pub const MIN_VERSION: i16 = 0;
+pub const MAX_VERSION: i16 = 0;
+/// The first flexible version (`i16::MAX`: none).
+pub const FLEXIBLE_MIN: i16 = i16::MAX;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OffsetDeleteRequest {
+    pub group_id: String,
+    pub topics: Vec<OffsetDeleteRequestTopic>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for OffsetDeleteRequest {
+    fn default() -> Self {
+        OffsetDeleteRequest {
+            group_id: String::new(),
+            topics: Vec::new(),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for OffsetDeleteRequest {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return codec::fail(input, DecodeErrorKind::UnsupportedVersion);
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::string(input, flexible).map_err(codec::in_field("OffsetDeleteRequest.group_id"))?;
+this.group_id = value;
+input = rest;
+let (rest, value) = codec::required(input, codec::array(input, flexible, |i| OffsetDeleteRequestTopic::decode(src, i, version))).map_err(codec::in_field("OffsetDeleteRequest.topics"))?;
+this.topics = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("OffsetDeleteRequest._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("OffsetDeleteRequest._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
+            return Err(codec::unsupported_version("OffsetDeleteRequest"));
+        }
+        let flexible = version >= FLEXIBLE_MIN;
+codec::check_string(&self.group_id, flexible, "OffsetDeleteRequest.group_id")?;
+codec::put_nullable_string(buf, Some((self.group_id).as_str()), flexible);
+codec::put_length(buf, Some((self.topics).len()), flexible);
+for item in (self.topics).iter() {
+(*item).encode(buf, version)?;
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += codec::nullable_string_len(Some((self.group_id).as_str()), flexible);
+len += codec::length_len(Some((self.topics).len()), flexible) + (self.topics).iter().map(|item| (*item).encoded_len(version)).sum::<usize>();
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for OffsetDeleteRequest {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.group_id = rng.string();
+this.topics = (0..rng.below(3)).map(|_| <OffsetDeleteRequestTopic as Arbitrary>::arbitrary(rng, version)).collect();
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+impl ApiMessage for OffsetDeleteRequest {
+    const API_KEY: i16 = API_KEY;
+    const MIN_VERSION: i16 = MIN_VERSION;
+    const MAX_VERSION: i16 = MAX_VERSION;
+    const FLEXIBLE_MIN: i16 = FLEXIBLE_MIN;
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OffsetDeleteRequestPartition {
+    pub partition_index: i32,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for OffsetDeleteRequestPartition {
+    fn default() -> Self {
+        OffsetDeleteRequestPartition {
+            partition_index: 0,
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for OffsetDeleteRequestPartition {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::int32(input).map_err(codec::in_field("OffsetDeleteRequestPartition.partition_index"))?;
+this.partition_index = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("OffsetDeleteRequestPartition._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("OffsetDeleteRequestPartition._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        let flexible = version >= FLEXIBLE_MIN;
+buf.put_i32(self.partition_index);
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += 4;
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for OffsetDeleteRequestPartition {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.partition_index = rng.next_u64() as i32;
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OffsetDeleteRequestTopic {
+    pub name: String,
+    pub partitions: Vec<OffsetDeleteRequestPartition>,
+    /// Tagged fields this code does not know, kept so they are written back unchanged.
+    pub unknown_tagged_fields: BTreeMap<i32, Bytes>,
+}
+
+impl Default for OffsetDeleteRequestTopic {
+    fn default() -> Self {
+        OffsetDeleteRequestTopic {
+            name: String::new(),
+            partitions: Vec::new(),
+            unknown_tagged_fields: BTreeMap::new(),
+        }
+    }
+}
+
+impl Codec for OffsetDeleteRequestTopic {
+    fn decode<'a>(src: &Bytes, input: &'a [u8], version: i16) -> PResult<'a, Self> {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+        let mut input = input;
+let (rest, value) = codec::string(input, flexible).map_err(codec::in_field("OffsetDeleteRequestTopic.name"))?;
+this.name = value;
+input = rest;
+let (rest, value) = codec::required(input, codec::array(input, flexible, |i| OffsetDeleteRequestPartition::decode(src, i, version))).map_err(codec::in_field("OffsetDeleteRequestTopic.partitions"))?;
+this.partitions = value;
+input = rest;
+        if flexible {
+            let (rest, count) = codec::uvarint(input).map_err(codec::in_field("OffsetDeleteRequestTopic._tagged_fields"))?;
+            input = rest;
+            for _ in 0..count {
+                let (rest, (tag, data)) = codec::tagged_field(input).map_err(codec::in_field("OffsetDeleteRequestTopic._tagged_fields"))?;
+                match tag {
+                    _ => { this.unknown_tagged_fields.insert(tag as i32, src.slice_ref(data)); }
+                }
+                input = rest;
+            }
+        }
+        Ok((input, this))
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B, version: i16) -> Result<(), EncodeError> {
+        let flexible = version >= FLEXIBLE_MIN;
+codec::check_string(&self.name, flexible, "OffsetDeleteRequestTopic.name")?;
+codec::put_nullable_string(buf, Some((self.name).as_str()), flexible);
+codec::put_length(buf, Some((self.partitions).len()), flexible);
+for item in (self.partitions).iter() {
+(*item).encode(buf, version)?;
+}
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            codec::put_uvarint(buf, count);
+            let mut unknown = self.unknown_tagged_fields.iter().peekable();
+            for (tag, value) in unknown {
+                codec::put_unknown_tagged(buf, *tag, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn encoded_len(&self, version: i16) -> usize {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut len = 0usize;
+len += codec::nullable_string_len(Some((self.name).as_str()), flexible);
+len += codec::length_len(Some((self.partitions).len()), flexible) + (self.partitions).iter().map(|item| (*item).encoded_len(version)).sum::<usize>();
+        if flexible {
+            let mut count = self.unknown_tagged_fields.len() as u32;
+            let mut tagged_len: usize = self.unknown_tagged_fields.iter().map(|(tag, value)| codec::unknown_tagged_len(*tag, value)).sum();
+            len += codec::uvarint_len(count) + tagged_len;
+        }
+        len
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl Arbitrary for OffsetDeleteRequestTopic {
+    fn arbitrary(rng: &mut Rng, version: i16) -> Self {
+        let flexible = version >= FLEXIBLE_MIN;
+        let mut this = Self::default();
+this.name = rng.string();
+this.partitions = (0..rng.below(3)).map(|_| <OffsetDeleteRequestPartition as Arbitrary>::arbitrary(rng, version)).collect();
+        if flexible {
+            rng.unknown_tags(&mut this.unknown_tagged_fields);
+        }
+        this
+    }
+}
+
