@@ -123,9 +123,9 @@ fn read_all(targets: &[Target], max_bytes: usize) -> (Vec<PartitionData>, usize,
                 data.last_stable_offset = data.high_watermark;
                 data.log_start_offset = log.log_start_offset();
                 match log.read(target.fetch_offset, budget, min_one_batch) {
-                    Ok(records) => {
-                        total += records.len();
-                        data.records = Some(records);
+                    Ok(slice) => {
+                        total += slice.records.len();
+                        data.records = Some(slice.records);
                     }
                     Err(e) => {
                         data.error_code = fetch_error_code(&e).0;

@@ -53,15 +53,24 @@ fn partition_offset(
     };
     let log = partition.log();
     let found = match timestamp {
-        LATEST => Some((-1, log.log_end_offset())),
-        EARLIEST | EARLIEST_LOCAL => Some((-1, log.log_start_offset())),
-        LATEST_TIERED => Some((-1, log.log_start_offset() - 1)),
+        LATEST => Ok(Some((-1, log.log_end_offset()))),
+        EARLIEST | EARLIEST_LOCAL => Ok(Some((-1, log.log_start_offset()))),
+        LATEST_TIERED => Ok(Some((-1, log.log_start_offset() - 1))),
         MAX_TIMESTAMP => log.max_timestamp(),
         ts if ts >= 0 => log
             .offset_for_timestamp(ts)
-            .map(|(offset, ts)| (ts, offset)),
+            .map(|found| found.map(|(offset, ts)| (ts, offset))),
         _ => {
             response.error_code = ErrorCode::INVALID_REQUEST.0;
+            return response;
+        }
+    };
+    let found = match found {
+        Ok(found) => found,
+        Err(e) => {
+            // A disk failure is reported, never mistaken for "no such timestamp".
+            tracing::error!(topic, partition = index, error = %e, "offset lookup failed");
+            response.error_code = super::log_error_code(&e).0;
             return response;
         }
     };

@@ -1,20 +1,37 @@
-//! Unit tests of the partition log: offsets, reads, rolls, recovery and time lookups.
+//! Unit tests of the partition log through its public API: offsets, reads, rolls, clean
+//! reopen, crash recovery, index rebuilds and timestamp lookups.
 
 use super::*;
-use std::io::Write;
-use strom_protocol::records::{BatchBuilder, Compression};
+use strom_protocol::records::{batches, validate_batch, BatchBuilder, Compression};
 
-fn batch(values: &[&str], ts0: i64) -> Vec<u8> {
+/// A batch of one record per value, timestamps `ts0`, `ts0 + 1`, ...
+pub(super) fn batch(values: &[&str], ts0: i64) -> Vec<u8> {
     let mut builder = BatchBuilder::new(Compression::None);
-    for (i, v) in values.iter().enumerate() {
+    for (i, value) in values.iter().enumerate() {
         builder
-            .append(ts0 + i as i64, Some(b"k"), Some(v.as_bytes()), Vec::new())
+            .append(
+                ts0 + i as i64,
+                Some(b"k"),
+                Some(value.as_bytes()),
+                Vec::new(),
+            )
             .unwrap();
     }
     builder.build().unwrap()
 }
 
-fn small_config() -> LogConfig {
+/// Batches with offsets as stored: (base offset, record count) of each.
+pub(super) fn shape(bytes: &[u8]) -> Vec<(i64, i32)> {
+    batches(bytes)
+        .map(|b| {
+            let (header, batch) = b.unwrap();
+            validate_batch(batch).unwrap();
+            (header.base_offset, header.records_count)
+        })
+        .collect()
+}
+
+pub(super) fn small_config() -> LogConfig {
     LogConfig {
         segment_bytes: 400,
         index_interval_bytes: 100,
@@ -22,157 +39,288 @@ fn small_config() -> LogConfig {
     }
 }
 
-fn base_offsets(bytes: &[u8]) -> Vec<i64> {
-    records::batches(bytes)
-        .map(|b| b.unwrap().0.base_offset)
-        .collect()
+pub(super) fn segment_path(dir: &Path, base_offset: i64, extension: &str) -> PathBuf {
+    dir.join(segment::file_name(base_offset, extension))
 }
 
-/// Appends get consecutive offsets and reads return whole batches from the one holding the
-/// requested offset, across segment rolls.
+/// Appends get consecutive offsets, patched into the caller's bytes, and a read returns
+/// exactly those bytes.
 #[test]
-fn append_and_read_across_segments() {
+fn append_assigns_offsets_and_reads_back_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut log = PartitionLog::open(dir.path(), LogConfig::default()).unwrap();
+    let mut first = batch(&["a", "b", "c"], 1000);
+    let mut second = [batch(&["d"], 2000), batch(&["e", "f"], 1500)].concat();
+    let info = log.append(&mut first, 1).unwrap();
+    assert_eq!(
+        info,
+        AppendInfo {
+            first_offset: 0,
+            last_offset: 2,
+            max_timestamp: 1002,
+            offset_of_max_timestamp: 0,
+            log_start_offset: 0,
+        }
+    );
+    let info = log.append(&mut second, 1).unwrap();
+    assert_eq!((info.first_offset, info.last_offset), (3, 5));
+    assert_eq!(
+        (info.max_timestamp, info.offset_of_max_timestamp),
+        (2000, 3)
+    );
+    assert_eq!(shape(&second), vec![(3, 1), (4, 2)]);
+    assert_eq!(log.log_end_offset(), 6);
+    assert_eq!(log.size_bytes(), (first.len() + second.len()) as u64);
+
+    let all = log.read(0, 1 << 20, false).unwrap();
+    assert_eq!(all.records, [first.clone(), second.clone()].concat());
+    assert_eq!(all.next_offset, 6);
+    // An offset inside a batch returns that whole batch first.
+    let from_one = log.read(1, 1 << 20, false).unwrap();
+    assert_eq!(shape(&from_one.records), vec![(0, 3), (3, 1), (4, 2)]);
+    let from_five = log.read(5, 1 << 20, false).unwrap();
+    let d_len = batch(&["d"], 2000).len();
+    assert_eq!(from_five.records, second[d_len..]);
+    assert_eq!(
+        log.read(6, 1 << 20, true).unwrap(),
+        ReadSlice {
+            records: Bytes::new(),
+            next_offset: 6
+        }
+    );
+}
+
+/// A limit below one batch returns exactly one whole batch when asked to, nothing
+/// otherwise; a limit between batches returns only the whole ones that fit.
+#[test]
+fn max_bytes_and_min_one_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut log = PartitionLog::open(dir.path(), LogConfig::default()).unwrap();
+    let mut one = batch(&["0123456789"; 5], 0);
+    let mut two = batch(&["x"], 0);
+    log.append(&mut one, 1).unwrap();
+    log.append(&mut two, 1).unwrap();
+    let slice = log.read(0, 10, true).unwrap();
+    assert_eq!((slice.records.len(), slice.next_offset), (one.len(), 5));
+    assert_eq!(log.read(0, 10, false).unwrap().records.len(), 0);
+    assert_eq!(log.read(0, 10, false).unwrap().next_offset, 0);
+    let slice = log.read(0, one.len() + two.len() - 1, false).unwrap();
+    assert_eq!(shape(&slice.records), vec![(0, 5)]);
+    let slice = log.read(0, one.len() + two.len(), false).unwrap();
+    assert_eq!(shape(&slice.records), vec![(0, 5), (5, 1)]);
+}
+
+/// Offsets outside log_start_offset..=log_end_offset are out of range.
+#[test]
+fn out_of_range_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut log = PartitionLog::open(dir.path(), LogConfig::default()).unwrap();
+    log.append(&mut batch(&["a", "b"], 0), 1).unwrap();
+    for offset in [-1, 3, i64::MAX] {
+        match log.read(offset, 100, true) {
+            Err(LogError::OffsetOutOfRange {
+                offset: o,
+                log_start_offset: 0,
+                log_end_offset: 2,
+            }) => assert_eq!(o, offset),
+            other => panic!("offset {offset}: {other:?}"),
+        }
+    }
+}
+
+/// Small segments roll by size; every offset reads back from the batch holding it, and a
+/// read near a segment's end continues in the next segment on the following call.
+#[test]
+fn reads_across_segment_rolls() {
     let dir = tempfile::tempdir().unwrap();
     let mut log = PartitionLog::open(dir.path(), small_config()).unwrap();
+    let batch_len = batch(&["a", "b"], 0).len() as u64;
     for i in 0..20 {
         let info = log.append(&mut batch(&["a", "b"], i * 10), 1).unwrap();
         assert_eq!((info.first_offset, info.last_offset), (2 * i, 2 * i + 1));
     }
-    assert_eq!(log.log_end_offset(), 40);
-    assert!(
-        log.segments.len() > 3,
-        "segments rolled: {}",
-        log.segments.len()
-    );
-    let all = log.read(0, 1 << 20, true).unwrap();
-    assert_eq!(base_offsets(&all)[0], 0);
-    let mut seen = Vec::new();
+    let per_segment = 400 / batch_len;
+    assert_eq!(log.segment_count() as u64, 20_u64.div_ceil(per_segment));
+    assert!(segment_path(dir.path(), 2 * per_segment as i64, "log").exists());
+    for offset in 0..40 {
+        let slice = log.read(offset, 1, true).unwrap();
+        assert_eq!(
+            shape(&slice.records),
+            vec![(offset / 2 * 2, 2)],
+            "offset {offset}"
+        );
+    }
     let mut offset = 0;
+    let mut seen = Vec::new();
     while offset < 40 {
-        let chunk = log.read(offset, 1 << 20, true).unwrap();
-        let bases = base_offsets(&chunk);
-        assert!(!bases.is_empty());
-        offset = bases.last().unwrap() + 2;
-        seen.extend(bases);
+        let slice = log.read(offset, 1 << 20, false).unwrap();
+        seen.extend(shape(&slice.records).into_iter().map(|(base, _)| base));
+        offset = slice.next_offset;
     }
     assert_eq!(seen, (0..20).map(|i| i * 2).collect::<Vec<_>>());
-    assert_eq!(base_offsets(&log.read(13, 1 << 20, true).unwrap())[0], 12);
-    assert_eq!(log.read(40, 1 << 20, true).unwrap().len(), 0);
-    assert!(matches!(
-        log.read(41, 100, true),
-        Err(LogError::OffsetOutOfRange { .. })
-    ));
-    assert!(matches!(
-        log.read(-1, 100, true),
-        Err(LogError::OffsetOutOfRange { .. })
-    ));
-    // A limit below one batch returns one whole batch only when asked to.
-    assert_eq!(base_offsets(&log.read(0, 10, true).unwrap()), vec![0]);
-    assert_eq!(log.read(0, 10, false).unwrap().len(), 0);
 }
 
-/// After a clean close everything is back, and appends continue at the right offset.
+/// A segment older than segment_ms (by the `now_ms` passed in) rolls on the next append.
+#[test]
+fn rolls_by_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = LogConfig {
+        segment_ms: 1000,
+        ..LogConfig::default()
+    };
+    let mut log = PartitionLog::open(dir.path(), config).unwrap();
+    log.append(&mut batch(&["a"], 0), 5_000).unwrap();
+    log.append(&mut batch(&["b"], 0), 5_999).unwrap();
+    assert_eq!(log.segment_count(), 1);
+    log.append(&mut batch(&["c"], 0), 6_000).unwrap();
+    assert_eq!(log.segment_count(), 2);
+    assert!(segment_path(dir.path(), 2, "log").exists());
+    assert_eq!(
+        shape(&log.read(2, 1 << 20, true).unwrap().records),
+        vec![(2, 1)]
+    );
+}
+
+/// Oversized batches and malformed input are refused without changing the log.
+#[test]
+fn append_rejects_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = LogConfig {
+        max_message_bytes: 100,
+        ..LogConfig::default()
+    };
+    let mut log = PartitionLog::open(dir.path(), config).unwrap();
+    let mut big = batch(&["0123456789"; 10], 0);
+    let size = big.len();
+    assert!(matches!(
+        log.append(&mut big, 1),
+        Err(LogError::MessageTooLarge { size: s, max: 100 }) if s == size
+    ));
+    let mut torn = batch(&["a"], 0);
+    torn.pop();
+    assert!(matches!(
+        log.append(&mut torn, 1),
+        Err(LogError::InvalidBatch(_))
+    ));
+    assert!(matches!(
+        log.append(&mut [], 1),
+        Err(LogError::InvalidBatch(_))
+    ));
+    assert_eq!((log.log_end_offset(), log.size_bytes()), (0, 0));
+}
+
+/// After a clean close everything is back without a scan, the marker is gone, and
+/// appends continue at the right offset with the same index behaviour.
 #[test]
 fn reopen_after_clean_close() {
     let dir = tempfile::tempdir().unwrap();
     let mut log = PartitionLog::open(dir.path(), small_config()).unwrap();
     for i in 0..10 {
-        log.append(&mut batch(&["x"], i), 1).unwrap();
+        log.append(&mut batch(&["x", "y"], i), 1).unwrap();
     }
-    log.close_clean().unwrap();
-    drop(log);
+    let before = log.read(0, 1 << 20, false).unwrap();
+    let (segments, size) = (log.segment_count(), log.size_bytes());
+    log.close().unwrap();
+    assert!(dir.path().join(CLEAN_SHUTDOWN_MARKER).exists());
     let mut log = PartitionLog::open(dir.path(), small_config()).unwrap();
-    assert!(!dir.path().join(CLEAN_SHUTDOWN).exists());
-    assert_eq!(log.log_end_offset(), 10);
+    assert!(!dir.path().join(CLEAN_SHUTDOWN_MARKER).exists());
     assert_eq!(
-        log.append(&mut batch(&["y"], 99), 1).unwrap().first_offset,
-        10
+        (log.log_end_offset(), log.segment_count(), log.size_bytes()),
+        (20, segments, size)
     );
-    assert_eq!(base_offsets(&log.read(5, 1 << 20, true).unwrap())[0], 5);
+    assert_eq!(log.read(0, 1 << 20, false).unwrap(), before);
+    assert_eq!(
+        log.append(&mut batch(&["z"], 99), 1).unwrap().first_offset,
+        20
+    );
+    assert_eq!(
+        shape(&log.read(20, 1 << 20, true).unwrap().records),
+        vec![(20, 1)]
+    );
 }
 
-/// A crash that leaves half a batch and garbage at the tail is recovered by truncating to
-/// the last whole batch; the next append continues from there.
+/// close_clean on a log still in use writes the marker, and the next append removes it
+/// so that a crash after that append is still detected.
 #[test]
-fn recovery_truncates_torn_tail() {
+fn append_after_close_clean_removes_marker() {
     let dir = tempfile::tempdir().unwrap();
     let mut log = PartitionLog::open(dir.path(), LogConfig::default()).unwrap();
-    for i in 0..5 {
-        log.append(&mut batch(&["a", "b", "c"], i), 1).unwrap();
-    }
-    let good_size = log.size_bytes();
-    drop(log); // no clean close: a crash
-    let path = dir.path().join("00000000000000000000.log");
-    let mut file = std::fs::OpenOptions::new()
-        .append(true)
-        .open(&path)
-        .unwrap();
-    let half = batch(&["torn"], 7);
-    file.write_all(&half[..half.len() / 2]).unwrap();
-    drop(file);
-    let mut log = PartitionLog::open(dir.path(), LogConfig::default()).unwrap();
-    assert_eq!(log.log_end_offset(), 15);
-    assert_eq!(log.size_bytes(), good_size);
-    assert_eq!(
-        log.append(&mut batch(&["next"], 8), 1)
-            .unwrap()
-            .first_offset,
-        15
-    );
-
-    // A corrupted byte inside the last batch drops that batch.
-    drop(log);
-    let mut bytes = std::fs::read(&path).unwrap();
-    let last = bytes.len() - 2;
-    bytes[last] ^= 0x55;
-    std::fs::write(&path, &bytes).unwrap();
-    let log = PartitionLog::open(dir.path(), LogConfig::default()).unwrap();
-    assert_eq!(log.log_end_offset(), 15);
+    log.append(&mut batch(&["a"], 0), 1).unwrap();
+    log.close_clean().unwrap();
+    assert!(dir.path().join(CLEAN_SHUTDOWN_MARKER).exists());
+    log.append(&mut batch(&["b"], 0), 1).unwrap();
+    assert!(!dir.path().join(CLEAN_SHUTDOWN_MARKER).exists());
 }
 
-/// Damaged or missing index files are rebuilt and reads stay right.
+/// One append of several batches writes the index entries each batch makes due: with
+/// an interval of 0 every batch but the first gets an offset entry, and a time entry
+/// whenever the largest timestamp grew. Lookups by time use them.
 #[test]
-fn damaged_indexes_are_rebuilt() {
+fn index_entries_of_one_append() {
     let dir = tempfile::tempdir().unwrap();
     let config = LogConfig {
-        index_interval_bytes: 64,
+        index_interval_bytes: 0,
         ..LogConfig::default()
     };
-    let mut log = PartitionLog::open(dir.path(), config.clone()).unwrap();
-    for i in 0..30 {
-        log.append(&mut batch(&["v"], i), 1).unwrap();
-    }
-    log.close_clean().unwrap();
-    drop(log);
-    std::fs::write(dir.path().join("00000000000000000000.index"), [1, 2, 3]).unwrap();
-    let log = PartitionLog::open(dir.path(), config.clone()).unwrap();
-    assert_eq!(log.log_end_offset(), 30);
-    for offset in [0, 7, 29] {
-        assert_eq!(
-            base_offsets(&log.read(offset, 1 << 20, true).unwrap())[0],
-            offset
-        );
-    }
-    drop(log);
-    std::fs::remove_file(dir.path().join("00000000000000000000.index")).unwrap();
-    let log = PartitionLog::open(dir.path(), config).unwrap();
-    assert_eq!(base_offsets(&log.read(17, 1 << 20, true).unwrap())[0], 17);
+    let mut log = PartitionLog::open(dir.path(), config).unwrap();
+    let parts: Vec<Vec<u8>> = [100, 300, 200, 400, 50]
+        .iter()
+        .map(|&ts| batch(&["v"], ts))
+        .collect();
+    let len = parts[0].len() as u32;
+    log.append(&mut parts.concat(), 1).unwrap();
+    let words = |extension| {
+        let bytes = std::fs::read(segment_path(dir.path(), 0, extension)).unwrap();
+        bytes
+            .chunks(4)
+            .map(|w| u32::from_be_bytes(w.try_into().unwrap()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        words("index"),
+        vec![1, len, 2, 2 * len, 3, 3 * len, 4, 4 * len]
+    );
+    assert_eq!(words("timeindex"), vec![0, 300, 1, 0, 400, 3]);
+    assert_eq!(log.offset_for_timestamp(250).unwrap(), Some((1, 300)));
+    assert_eq!(log.offset_for_timestamp(350).unwrap(), Some((3, 400)));
+    assert_eq!(log.max_timestamp().unwrap(), Some((400, 3)));
 }
 
-/// Time lookups find the first record at or after a time, and the newest timestamp.
+/// Timestamp lookups find the first record at or after a time, across segments, and
+/// the largest timestamp with its record's offset; an empty log has neither.
 #[test]
 fn offsets_by_timestamp() {
     let dir = tempfile::tempdir().unwrap();
     let mut log = PartitionLog::open(dir.path(), small_config()).unwrap();
-    assert_eq!(log.max_timestamp(), None);
+    assert_eq!(log.max_timestamp().unwrap(), None);
+    assert_eq!(log.offset_for_timestamp(0).unwrap(), None);
     for i in 0..10 {
         log.append(&mut batch(&["a", "b"], 1000 + i * 100), 1)
             .unwrap();
     }
-    assert_eq!(log.offset_for_timestamp(0), Some((0, 1000)));
-    assert_eq!(log.offset_for_timestamp(1001), Some((1, 1001)));
-    assert_eq!(log.offset_for_timestamp(1050), Some((2, 1100)));
-    assert_eq!(log.offset_for_timestamp(1901), Some((19, 1901)));
-    assert_eq!(log.offset_for_timestamp(1902), None);
-    assert_eq!(log.max_timestamp(), Some((1901, 19)));
+    // An older batch after newer ones does not move the maximum.
+    log.append(&mut batch(&["late"], 500), 1).unwrap();
+    assert!(log.segment_count() > 1);
+    assert_eq!(log.offset_for_timestamp(0).unwrap(), Some((0, 1000)));
+    assert_eq!(log.offset_for_timestamp(1001).unwrap(), Some((1, 1001)));
+    assert_eq!(log.offset_for_timestamp(1050).unwrap(), Some((2, 1100)));
+    assert_eq!(log.offset_for_timestamp(1901).unwrap(), Some((19, 1901)));
+    assert_eq!(log.offset_for_timestamp(1902).unwrap(), None);
+    assert_eq!(log.max_timestamp().unwrap(), Some((1901, 19)));
+    log.close().unwrap();
+    // The same answers from indexes and tails read back on open.
+    let log = PartitionLog::open(dir.path(), small_config()).unwrap();
+    assert_eq!(log.offset_for_timestamp(1450).unwrap(), Some((10, 1500)));
+    assert_eq!(log.max_timestamp().unwrap(), Some((1901, 19)));
+}
+
+/// delete removes the whole partition directory.
+#[test]
+fn delete_removes_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("topic-0");
+    let mut log = PartitionLog::open(&path, LogConfig::default()).unwrap();
+    log.append(&mut batch(&["a"], 0), 1).unwrap();
+    log.delete().unwrap();
+    assert!(!path.exists());
 }
