@@ -33,7 +33,9 @@ pub fn handle(
             name: topic.name.clone(),
             num_partitions: -1,
             replication_factor: -1,
-            configs: None,
+            // Never null: the Java AdminClient (3.9) dereferences it on success. The topic's
+            // effective configs are filled in with the configuration APIs (admin issue).
+            configs: Some(Vec::new()),
             ..Default::default()
         };
         let outcome = if duplicate {
