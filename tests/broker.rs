@@ -878,3 +878,85 @@ async fn fetch_with_zero_min_bytes_answers_immediately() {
     );
     server.shutdown().await;
 }
+
+/// Connections beyond `max.connections` are closed at accept; the admitted one keeps working.
+#[tokio::test]
+async fn connection_limit_closes_extra_connections() {
+    use tokio::io::AsyncReadExt;
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &["max.connections=1"]).await;
+    let mut first = Client::connect(server.local_addr).await;
+    let ResponseBody::ApiVersions(r) = first
+        .call(3, RequestBody::ApiVersions(ApiVersionsRequest::default()))
+        .await
+    else {
+        panic!()
+    };
+    assert_eq!(r.error_code, 0);
+    let mut second = Client::connect(server.local_addr).await;
+    let mut buf = [0u8; 8];
+    let read = tokio::time::timeout(Duration::from_secs(10), second.stream.read(&mut buf))
+        .await
+        .expect("closed promptly");
+    assert!(
+        matches!(read, Ok(0) | Err(_)),
+        "second connection must be closed, got {read:?}"
+    );
+    let ResponseBody::ApiVersions(r) = first
+        .call(3, RequestBody::ApiVersions(ApiVersionsRequest::default()))
+        .await
+    else {
+        panic!()
+    };
+    assert_eq!(r.error_code, 0);
+    server.shutdown().await;
+}
+
+/// The request-level `max_bytes` bounds the whole response: once the first partition's batch
+/// fills it, later partitions return no records (but still their offsets).
+#[tokio::test]
+async fn fetch_max_bytes_bounds_the_whole_response() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic(&mut client, "two", 2).await;
+    let records = batch(&[(Some("k"), Some("value"))], 1, Compression::None);
+    let batch_len = records.len() as i32;
+    assert_eq!(
+        produce(&mut client, "two", 0, records.clone()).await,
+        (0, 0)
+    );
+    assert_eq!(produce(&mut client, "two", 1, records).await, (0, 0));
+    let partition = |p: i32| FetchPartition {
+        partition: p,
+        partition_max_bytes: 1 << 20,
+        ..Default::default()
+    };
+    let request = FetchRequest {
+        replica_id: -1,
+        min_bytes: 1,
+        max_bytes: batch_len + 1,
+        topics: vec![FetchTopic {
+            topic: "two".into(),
+            partitions: vec![partition(0), partition(1)],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let ResponseBody::Fetch(r) = client.call(12, RequestBody::Fetch(request)).await else {
+        panic!()
+    };
+    let got: Vec<(i32, usize, i64)> = r.responses[0]
+        .partitions
+        .iter()
+        .map(|p| {
+            (
+                p.partition_index,
+                p.records.as_deref().map_or(0, <[u8]>::len),
+                p.high_watermark,
+            )
+        })
+        .collect();
+    assert_eq!(got, vec![(0, batch_len as usize, 1), (1, 0, 1)]);
+    server.shutdown().await;
+}

@@ -473,7 +473,7 @@ pub fn nullable_bytes_len(value: Option<&[u8]>, compact: bool) -> usize {
     length_len(value.map(<[u8]>::len), compact) + value.map_or(0, <[u8]>::len)
 }
 
-/// Writes the tagged-field count followed by nothing; used when a struct has no tagged fields.
+/// Writes one tagged field kept from decoding: tag, size, then its raw value.
 pub fn put_unknown_tagged<B: BufMut>(buf: &mut B, tag: i32, value: &[u8]) {
     put_uvarint(buf, tag as u32);
     put_uvarint(buf, value.len() as u32);

@@ -19,11 +19,6 @@ pub struct RequestHeader {
 }
 
 impl RequestHeader {
-    /// The header version this request uses (v2 for flexible API versions, else v1).
-    pub fn version_for(api_key: ApiKey, api_version: i16) -> i16 {
-        api_key.request_header_version(api_version)
-    }
-
     pub fn decode<'a>(
         src: &Bytes,
         input: &'a [u8],

@@ -45,22 +45,14 @@ pub fn decode_request(frame: &Bytes) -> Result<Request, DecodeError> {
         .map_err(|kind| DecodeError::new(kind, frame.len()).at_frame(frame.len()))?;
     let header_version = api_key.request_header_version(peek.api_version);
     let parsed = RequestHeader::decode(frame, frame, header_version).and_then(|(rest, header)| {
-        RequestBody::decode(frame, rest, api_key, peek.api_version).map(|(r, b)| (r, header, b))
+        RequestBody::decode(frame, rest, api_key, peek.api_version).map(|(r, b)| (r, (header, b)))
     });
-    match parsed {
-        Ok((&[], header, body)) => Ok(Request {
-            header,
-            api_key,
-            body,
-        }),
-        Ok((rest, ..)) => {
-            Err(DecodeError::new(DecodeErrorKind::TrailingBytes, rest.len()).at_frame(frame.len()))
-        }
-        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(e.at_frame(frame.len())),
-        Err(nom::Err::Incomplete(_)) => {
-            Err(DecodeError::new(DecodeErrorKind::Truncated, 0).at_frame(frame.len()))
-        }
-    }
+    let (header, body) = finish(frame, parsed)?;
+    Ok(Request {
+        header,
+        api_key,
+        body,
+    })
 }
 
 /// Decodes one response frame for a request of `api_key` at `version`.
@@ -71,11 +63,17 @@ pub fn decode_response(
 ) -> Result<(ResponseHeader, ResponseBody), DecodeError> {
     let header_version = api_key.response_header_version(version);
     let parsed = ResponseHeader::decode(frame, frame, header_version).and_then(|(rest, header)| {
-        ResponseBody::decode(frame, rest, api_key, version).map(|(r, b)| (r, header, b))
+        ResponseBody::decode(frame, rest, api_key, version).map(|(r, b)| (r, (header, b)))
     });
+    finish(frame, parsed)
+}
+
+/// Turns the result of parsing a whole frame into a value, or an error with its absolute
+/// offset; bytes left after the body are an error.
+fn finish<H, B>(frame: &Bytes, parsed: codec::PResult<'_, (H, B)>) -> Result<(H, B), DecodeError> {
     match parsed {
-        Ok((&[], header, body)) => Ok((header, body)),
-        Ok((rest, ..)) => {
+        Ok((&[], value)) => Ok(value),
+        Ok((rest, _)) => {
             Err(DecodeError::new(DecodeErrorKind::TrailingBytes, rest.len()).at_frame(frame.len()))
         }
         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(e.at_frame(frame.len())),

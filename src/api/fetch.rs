@@ -7,7 +7,6 @@
 
 use crate::broker::partition::Partition;
 use crate::broker::Broker;
-use crate::log::LogError;
 use bytes::Bytes;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -39,7 +38,12 @@ pub async fn handle(broker: &Broker, request: FetchRequest, version: i16) -> Fet
         request.max_bytes as usize
     };
     loop {
-        // Register before reading, so an append between the read and the wait still wakes us.
+        let (partitions, bytes, errors) = read_all(&targets, max_bytes);
+        if bytes >= min_bytes || errors || Instant::now() >= deadline || targets.is_empty() {
+            return respond(&targets, partitions, version);
+        }
+        // Too little data: park on every partition. Registering before the second read means
+        // an append landing between that read and the wait still wakes us.
         let waiter = Arc::new(Notify::new());
         for target in &targets {
             if let Ok(partition) = &target.partition {
@@ -48,7 +52,7 @@ pub async fn handle(broker: &Broker, request: FetchRequest, version: i16) -> Fet
         }
         let (partitions, bytes, errors) = read_all(&targets, max_bytes);
         let now = Instant::now();
-        if bytes >= min_bytes || errors || now >= deadline || targets.is_empty() {
+        if bytes >= min_bytes || errors || now >= deadline {
             return respond(&targets, partitions, version);
         }
         let _ = tokio::time::timeout(deadline - now, waiter.notified()).await;
@@ -128,7 +132,7 @@ fn read_all(targets: &[Target], max_bytes: usize) -> (Vec<PartitionData>, usize,
                         data.records = Some(slice.records);
                     }
                     Err(e) => {
-                        data.error_code = fetch_error_code(&e).0;
+                        data.error_code = super::log_error_code(&e).0;
                         errors = true;
                     }
                 }
@@ -137,13 +141,6 @@ fn read_all(targets: &[Target], max_bytes: usize) -> (Vec<PartitionData>, usize,
         out.push(data);
     }
     (out, total, errors)
-}
-
-fn fetch_error_code(error: &LogError) -> ErrorCode {
-    match error {
-        LogError::OffsetOutOfRange { .. } => ErrorCode::OFFSET_OUT_OF_RANGE,
-        _ => super::log_error_code(error),
-    }
 }
 
 fn respond(targets: &[Target], partitions: Vec<PartitionData>, version: i16) -> FetchResponse {

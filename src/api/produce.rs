@@ -130,9 +130,6 @@ fn validate(records: &[u8], max_message_bytes: usize) -> Result<(), ErrorCode> {
 
 fn record_error_code(error: &RecordError) -> ErrorCode {
     match error {
-        RecordError::CorruptCrc { .. } | RecordError::Truncated | RecordError::InvalidLength => {
-            ErrorCode::CORRUPT_MESSAGE
-        }
         RecordError::BadMagic(_) => ErrorCode::UNSUPPORTED_FOR_MESSAGE_FORMAT,
         _ => ErrorCode::CORRUPT_MESSAGE,
     }

@@ -56,10 +56,6 @@ impl Server {
         let _ = tokio::task::spawn_blocking(move || broker.shutdown()).await;
         tracing::info!("strom stopped");
     }
-
-    pub fn broker(&self) -> &Arc<Broker> {
-        &self.broker
-    }
 }
 
 async fn accept_loop(
