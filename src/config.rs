@@ -56,6 +56,11 @@ pub struct BrokerConfig {
     pub log_flush_interval_messages: u64,
     pub log_flush_interval_ms: Option<u64>,
     pub delete_topic_enable: bool,
+    /// `strom.fsync.before.ack`: which produce requests are answered only after their data
+    /// is fsynced (group commit).
+    pub fsync_before_ack: FsyncBeforeAck,
+    pub log_retention_check_interval_ms: u64,
+    pub transactional_id_expiration_ms: i64,
     /// Every key as given, for DescribeConfigs and for keys strom accepts but ignores.
     pub raw: BTreeMap<String, String>,
 }
@@ -85,7 +90,32 @@ const KNOWN_KEYS: &[&str] = &[
     "log.flush.interval.messages",
     "log.flush.interval.ms",
     "delete.topic.enable",
+    "strom.fsync.before.ack",
+    "log.retention.check.interval.ms",
+    "transactional.id.expiration.ms",
 ];
+
+/// Which produce requests wait for an fsync of their data before being answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FsyncBeforeAck {
+    /// Never: data is durable once the OS writes it back (Kafka's own behaviour).
+    None,
+    /// acks=all requests (the default of current clients).
+    All,
+    /// acks=1 and acks=all requests.
+    One,
+}
+
+impl FsyncBeforeAck {
+    /// Whether a produce request with these `acks` waits for the fsync.
+    pub fn applies_to(self, acks: i16) -> bool {
+        match self {
+            FsyncBeforeAck::None => false,
+            FsyncBeforeAck::All => acks == -1,
+            FsyncBeforeAck::One => acks == -1 || acks == 1,
+        }
+    }
+}
 
 impl BrokerConfig {
     /// Builds the config from a TOML file (flat `key = value` pairs, Kafka names) and overrides.
@@ -209,6 +239,28 @@ impl BrokerConfig {
                 get("delete.topic.enable"),
                 true,
             )?,
+            fsync_before_ack: match get("strom.fsync.before.ack").map(str::trim) {
+                None | Some("all") => FsyncBeforeAck::All,
+                Some("1") => FsyncBeforeAck::One,
+                Some("none") => FsyncBeforeAck::None,
+                Some(other) => {
+                    return Err(invalid(
+                        "strom.fsync.before.ack",
+                        other,
+                        "expected all, 1 or none",
+                    ))
+                }
+            },
+            log_retention_check_interval_ms: parse_or(
+                "log.retention.check.interval.ms",
+                get("log.retention.check.interval.ms"),
+                300_000,
+            )?,
+            transactional_id_expiration_ms: parse_or(
+                "transactional.id.expiration.ms",
+                get("transactional.id.expiration.ms"),
+                604_800_000,
+            )?,
             raw,
         };
         config.validate()?;
@@ -230,6 +282,14 @@ impl BrokerConfig {
             ("max.connections", self.max_connections as i64),
             ("log.segment.bytes", self.log_segment_bytes as i64),
             ("log.roll.ms", self.log_roll_ms),
+            (
+                "log.retention.check.interval.ms",
+                self.log_retention_check_interval_ms.min(i64::MAX as u64) as i64,
+            ),
+            (
+                "transactional.id.expiration.ms",
+                self.transactional_id_expiration_ms,
+            ),
             (
                 "log.index.interval.bytes",
                 self.log_index_interval_bytes as i64,

@@ -9,6 +9,7 @@ pub mod broker;
 pub mod config;
 pub mod log;
 pub mod net;
+pub mod txn;
 
 use std::sync::Arc;
 
@@ -16,5 +17,7 @@ use std::sync::Arc;
 /// the binary and by integration tests.
 pub async fn start(config: config::BrokerConfig) -> anyhow::Result<net::Server> {
     let broker = tokio::task::spawn_blocking(move || broker::Broker::open(config)).await??;
-    Ok(net::Server::start(Arc::new(broker)).await?)
+    let broker = Arc::new(broker);
+    broker.start_background()?;
+    Ok(net::Server::start(broker).await?)
 }

@@ -189,7 +189,8 @@ async fn api_versions_advertises_exactly_the_implemented_apis() {
                 (3, 0, 13),
                 (18, 0, 4),
                 (19, 2, 7),
-                (20, 1, 6)
+                (20, 1, 6),
+                (22, 0, 5)
             ],
             "v{version}"
         );
@@ -219,7 +220,7 @@ async fn api_versions_unknown_version_falls_back_to_v0() {
         panic!()
     };
     assert_eq!(body.error_code, ErrorCode::UNSUPPORTED_VERSION.0);
-    assert_eq!(body.api_keys.len(), 7);
+    assert_eq!(body.api_keys.len(), 8);
     let ResponseBody::ApiVersions(ok) = client
         .call(3, RequestBody::ApiVersions(ApiVersionsRequest::default()))
         .await

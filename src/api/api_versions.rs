@@ -16,6 +16,7 @@ pub const IMPLEMENTED: &[ApiKey] = &[
     ApiKey::ApiVersions,
     ApiKey::CreateTopics,
     ApiKey::DeleteTopics,
+    ApiKey::InitProducerId,
 ];
 
 /// (api key, min version, max version) for every advertised API.

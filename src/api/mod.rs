@@ -5,6 +5,7 @@ pub mod api_versions;
 mod create_topics;
 mod delete_topics;
 mod fetch;
+mod init_producer_id;
 mod list_offsets;
 mod metadata;
 mod produce;
@@ -26,7 +27,9 @@ pub async fn handle(
         RequestBody::ApiVersions(r) => ResponseBody::ApiVersions(api_versions::handle(r)),
         RequestBody::Metadata(r) => ResponseBody::Metadata(metadata::handle(broker, r, version)),
         RequestBody::Produce(r) => {
-            return Ok(produce::handle(broker, r, version).map(ResponseBody::Produce))
+            return Ok(produce::handle(broker, r, version)
+                .await
+                .map(ResponseBody::Produce))
         }
         RequestBody::Fetch(r) => ResponseBody::Fetch(fetch::handle(broker, r, version).await),
         RequestBody::ListOffsets(r) => {
@@ -34,6 +37,9 @@ pub async fn handle(
         }
         RequestBody::CreateTopics(r) => {
             ResponseBody::CreateTopics(create_topics::handle(broker, r, version))
+        }
+        RequestBody::InitProducerId(r) => {
+            ResponseBody::InitProducerId(init_producer_id::handle(broker, r))
         }
         RequestBody::DeleteTopics(r) => {
             ResponseBody::DeleteTopics(delete_topics::handle(broker, r, version))
@@ -55,11 +61,17 @@ pub fn now_ms() -> i64 {
 
 /// The Kafka error code for a log failure that is not specific to the request.
 pub fn log_error_code(error: &crate::log::LogError) -> strom_protocol::ErrorCode {
+    use crate::log::producer_state::SequenceError;
     use crate::log::LogError;
     use strom_protocol::ErrorCode;
     match error {
         LogError::OffsetOutOfRange { .. } => ErrorCode::OFFSET_OUT_OF_RANGE,
         LogError::MessageTooLarge { .. } => ErrorCode::MESSAGE_TOO_LARGE,
-        _ => ErrorCode::KAFKA_STORAGE_ERROR,
+        LogError::InvalidBatch(_) => ErrorCode::INVALID_RECORD,
+        LogError::Sequence(SequenceError::InvalidEpoch { .. }) => ErrorCode::INVALID_PRODUCER_EPOCH,
+        LogError::Sequence(SequenceError::OutOfOrder { .. }) => {
+            ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER
+        }
+        LogError::Io { .. } | LogError::Corrupt { .. } => ErrorCode::KAFKA_STORAGE_ERROR,
     }
 }

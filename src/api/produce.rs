@@ -1,21 +1,33 @@
 //! Produce: validates each partition's record batch (magic 2, sizes, CRC-32C) without
 //! touching its records, appends it with offsets assigned by patching the batch header, and
 //! answers per `acks` (0: no response; 1 and all: after the append, which on a single node
-//! is every in-sync replica).
+//! is every in-sync replica, and after an fsync when `strom.fsync.before.ack` covers the
+//! request's acks). Idempotent producers' retries are answered with their first offsets.
 
+use crate::broker::partition::Partition;
 use crate::broker::Broker;
+use crate::log::LogError;
 use bytes::BytesMut;
+use std::sync::Arc;
 use strom_protocol::generated::produce_request::PartitionProduceData;
 use strom_protocol::generated::produce_response::{PartitionProduceResponse, TopicProduceResponse};
 use strom_protocol::generated::{ProduceRequest, ProduceResponse};
 use strom_protocol::records::{self, RecordError};
 use strom_protocol::ErrorCode;
 
-pub fn handle(broker: &Broker, request: ProduceRequest, version: i16) -> Option<ProduceResponse> {
+pub async fn handle(
+    broker: &Broker,
+    request: ProduceRequest,
+    version: i16,
+) -> Option<ProduceResponse> {
     let acks_valid = matches!(request.acks, -1..=1);
+    let offline = broker.log_dir_failed();
     let now_ms = super::now_ms();
     let mut responses = Vec::with_capacity(request.topic_data.len());
-    for topic in &request.topic_data {
+    // Partitions written to, and where their answers are, for the fsync below.
+    let mut written: Vec<(Arc<Partition>, usize, usize)> = Vec::new();
+    let mut due_for_flush: Vec<Arc<Partition>> = Vec::new();
+    for (t, topic) in request.topic_data.iter().enumerate() {
         // v13+ names topics by id only.
         let resolved = if version >= 13 {
             broker.topic_by_id(&topic.topic_id)
@@ -27,31 +39,49 @@ pub fn handle(broker: &Broker, request: ProduceRequest, version: i16) -> Option<
         } else {
             ErrorCode::UNKNOWN_TOPIC_OR_PARTITION
         };
-        let partition_responses = topic
-            .partition_data
-            .iter()
-            .map(|data| {
-                let outcome = if !acks_valid {
-                    Err(ErrorCode::INVALID_REQUIRED_ACKS)
-                } else {
-                    match resolved.as_ref().and_then(|t| {
-                        usize::try_from(data.index)
-                            .ok()
-                            .and_then(|i| t.partitions.get(i))
-                    }) {
-                        Some(partition) => append(broker, partition, data, now_ms),
-                        None => Err(unknown),
+        let mut partition_responses = Vec::with_capacity(topic.partition_data.len());
+        for data in &topic.partition_data {
+            let partition = resolved.as_ref().and_then(|t| {
+                usize::try_from(data.index)
+                    .ok()
+                    .and_then(|i| t.partitions.get(i))
+            });
+            let outcome = match partition {
+                _ if !acks_valid => Err(ErrorCode::INVALID_REQUIRED_ACKS),
+                None => Err(unknown),
+                Some(_) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
+                Some(partition) => {
+                    let outcome = append(broker, partition, data, now_ms);
+                    if let Ok(appended) = &outcome {
+                        written.push((Arc::clone(partition), t, partition_responses.len()));
+                        if appended.unflushed_messages >= broker.config.log_flush_interval_messages
+                        {
+                            due_for_flush.push(Arc::clone(partition));
+                        }
                     }
-                };
-                partition_response(data.index, outcome)
-            })
-            .collect();
+                    outcome
+                }
+            };
+            partition_responses.push(partition_response(data.index, outcome));
+        }
         responses.push(TopicProduceResponse {
             name: topic.name.clone(),
             topic_id: topic.topic_id,
             partition_responses,
             ..Default::default()
         });
+    }
+    if !written.is_empty() && broker.config.fsync_before_ack.applies_to(request.acks) {
+        let ticket = broker.flusher.request(written.iter().map(|(p, _, _)| p));
+        if !broker.flusher.wait(ticket).await {
+            for (_, t, i) in &written {
+                let index = responses[*t].partition_responses[*i].index;
+                responses[*t].partition_responses[*i] =
+                    partition_response(index, Err(ErrorCode::KAFKA_STORAGE_ERROR));
+            }
+        }
+    } else if !due_for_flush.is_empty() {
+        broker.flusher.request(&due_for_flush);
     }
     (request.acks != 0).then(|| ProduceResponse {
         responses,
@@ -62,6 +92,7 @@ pub fn handle(broker: &Broker, request: ProduceRequest, version: i16) -> Option<
 struct Appended {
     base_offset: i64,
     log_start_offset: i64,
+    unflushed_messages: u64,
 }
 
 fn partition_response(
@@ -87,7 +118,7 @@ fn partition_response(
 
 fn append(
     broker: &Broker,
-    partition: &crate::broker::partition::Partition,
+    partition: &Partition,
     data: &PartitionProduceData,
     now_ms: i64,
 ) -> Result<Appended, ErrorCode> {
@@ -99,7 +130,12 @@ fn append(
         Ok(info) => Ok(Appended {
             base_offset: info.first_offset,
             log_start_offset: info.log_start_offset,
+            unflushed_messages: info.unflushed_messages,
         }),
+        Err(LogError::Sequence(e)) => {
+            tracing::debug!(topic = %partition.topic, partition = partition.index, error = %e, "producer batch refused");
+            Err(super::log_error_code(&LogError::Sequence(e)))
+        }
         Err(e) => {
             tracing::error!(topic = %partition.topic, partition = partition.index, error = %e, "append failed");
             Err(super::log_error_code(&e))
@@ -124,6 +160,13 @@ fn validate(records: &[u8], max_message_bytes: usize) -> Result<(), ErrorCode> {
     records::validate_batch(records).map_err(|e| record_error_code(&e))?;
     if header.records_count < 1 || header.last_offset_delta != header.records_count - 1 {
         return Err(ErrorCode::INVALID_RECORD);
+    }
+    // Control batches are written by the broker only; transactions are not supported.
+    if header.is_control() {
+        return Err(ErrorCode::INVALID_RECORD);
+    }
+    if header.is_transactional() {
+        return Err(ErrorCode::INVALID_TXN_STATE);
     }
     Ok(())
 }

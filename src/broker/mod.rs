@@ -5,14 +5,18 @@
 //! metadata file agree: a topic is visible only after it is durably recorded, and its
 //! directories are removed only after its removal is recorded.
 
+pub mod flusher;
 pub mod partition;
 pub mod store;
 
 use crate::config::BrokerConfig;
 use crate::log::{LogConfig, LogError, PartitionLog};
+use crate::txn::ProducerIds;
+use flusher::Flusher;
 use partition::Partition;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 use store::{Stored, TopicRecord};
 use strom_protocol::{ErrorCode, Uuid};
@@ -61,6 +65,12 @@ pub struct Broker {
     pub config: BrokerConfig,
     pub cluster_id: String,
     topics: RwLock<HashMap<String, Arc<Topic>>>,
+    producer_ids: ProducerIds,
+    /// The durably recorded end of the producer id block; read when the metadata file is
+    /// rewritten for any reason.
+    producer_id_block_end: AtomicI64,
+    /// Group commit of fsyncs (see `flusher.rs`).
+    pub flusher: Arc<Flusher>,
 }
 
 impl Broker {
@@ -77,6 +87,7 @@ impl Broker {
                 let stored = Stored {
                     cluster_id: new_cluster_id(),
                     topics: Vec::new(),
+                    producer_id_block_end: 0,
                 };
                 store::save(&dir, &stored)?;
                 stored
@@ -86,6 +97,9 @@ impl Broker {
             config,
             cluster_id: stored.cluster_id.clone(),
             topics: RwLock::new(HashMap::new()),
+            producer_ids: ProducerIds::new(stored.producer_id_block_end),
+            producer_id_block_end: AtomicI64::new(stored.producer_id_block_end),
+            flusher: Arc::new(Flusher::new()),
         };
         let started = std::time::Instant::now();
         for record in &stored.topics {
@@ -178,7 +192,20 @@ impl Broker {
         Stored {
             cluster_id: self.cluster_id.clone(),
             topics: records,
+            producer_id_block_end: self.producer_id_block_end.load(Ordering::SeqCst),
         }
+    }
+
+    /// A producer id never handed out before (InitProducerId), recording a new block of
+    /// them durably when the current one is spent.
+    pub fn allocate_producer_id(&self) -> Result<i64, store::StoreError> {
+        self.producer_ids.allocate(|end| {
+            let topics = self.write_topics();
+            let previous = self.producer_id_block_end.swap(end, Ordering::SeqCst);
+            store::save(&self.config.log_dirs, &self.stored(&topics)).inspect_err(|_| {
+                self.producer_id_block_end.store(previous, Ordering::SeqCst);
+            })
+        })
     }
 
     /// Checks a create request without doing it.
@@ -293,8 +320,69 @@ impl Broker {
         Ok(topic)
     }
 
+    /// Every partition of every topic.
+    pub fn all_partitions(&self) -> Vec<Arc<Partition>> {
+        self.read_topics()
+            .values()
+            .flat_map(|t| t.partitions.iter().cloned())
+            .collect()
+    }
+
+    /// Whether the log directory is offline after a failed fsync: writes are refused.
+    pub fn log_dir_failed(&self) -> bool {
+        self.flusher.failed()
+    }
+
+    /// Starts the background work: the flushing thread and the retention task (which also
+    /// expires idle producers). Ends with the returned token's cancellation / `shutdown`.
+    pub fn start_background(self: &Arc<Self>) -> std::io::Result<()> {
+        let weak = Arc::downgrade(self);
+        let interval = self
+            .config
+            .log_flush_interval_ms
+            .map(std::time::Duration::from_millis);
+        self.flusher.spawn(
+            interval,
+            Box::new(move || {
+                weak.upgrade()
+                    .map(|b| b.all_partitions())
+                    .unwrap_or_default()
+            }),
+        )?;
+        let weak = Arc::downgrade(self);
+        let period = std::time::Duration::from_millis(self.config.log_retention_check_interval_ms);
+        tokio::spawn(async move {
+            let mut ticker = tokio::time::interval(period);
+            ticker.tick().await;
+            loop {
+                ticker.tick().await;
+                let Some(broker) = weak.upgrade() else { return };
+                let _ =
+                    tokio::task::spawn_blocking(move || broker.housekeeping(crate::api::now_ms()))
+                        .await;
+            }
+        });
+        Ok(())
+    }
+
+    /// One pass of retention and producer expiry over every partition.
+    pub fn housekeeping(&self, now_ms: i64) {
+        for partition in self.all_partitions() {
+            let mut log = partition.log();
+            if let Err(e) = log.enforce_retention(
+                now_ms,
+                self.config.log_retention_ms,
+                self.config.log_retention_bytes,
+            ) {
+                tracing::error!(topic = %partition.topic, partition = partition.index, error = %e, "retention failed");
+            }
+            log.expire_producers(now_ms, self.config.transactional_id_expiration_ms);
+        }
+    }
+
     /// Flushes every log and marks it cleanly closed (graceful shutdown).
     pub fn shutdown(&self) {
+        self.flusher.stop();
         for topic in self.topics() {
             for partition in &topic.partitions {
                 if let Err(e) = partition.log().close_clean() {

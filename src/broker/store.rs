@@ -22,6 +22,8 @@ pub struct TopicRecord {
 pub struct Stored {
     pub cluster_id: String,
     pub topics: Vec<TopicRecord>,
+    /// Producer ids below this are taken (see `txn::ProducerIds`).
+    pub producer_id_block_end: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +74,13 @@ pub fn load(dir: &Path) -> Result<Option<Stored>, StoreError> {
                     .ok_or_else(|| corrupt("missing cluster id"))?
                     .to_string()
             }
+            Some("producer.id.block.end") => {
+                stored.producer_id_block_end = words
+                    .next()
+                    .and_then(|w| w.parse().ok())
+                    .filter(|end: &i64| *end >= 0)
+                    .ok_or_else(|| corrupt("bad producer id block end"))?
+            }
             Some("topic") => {
                 let id = words
                     .next()
@@ -109,6 +118,10 @@ pub fn save(dir: &Path, stored: &Stored) -> Result<(), StoreError> {
     let mut text =
         String::from("# strom metadata: replaced atomically, do not edit while strom runs\n");
     text.push_str(&format!("cluster.id {}\n", stored.cluster_id));
+    text.push_str(&format!(
+        "producer.id.block.end {}\n",
+        stored.producer_id_block_end
+    ));
     for topic in &stored.topics {
         text.push_str(&format!(
             "topic {} {} {}\n",
@@ -162,6 +175,7 @@ mod tests {
                     partitions: 1,
                 },
             ],
+            producer_id_block_end: 3000,
         };
         save(dir.path(), &stored).unwrap();
         assert_eq!(load(dir.path()).unwrap(), Some(stored));

@@ -63,6 +63,23 @@ pub fn encode_marker(log_end_offset: i64) -> Vec<u8> {
     format!("log_end_offset={log_end_offset}\n").into_bytes()
 }
 
+/// The log start offset checkpoint's contents.
+pub fn encode_log_start(log_start_offset: i64) -> Vec<u8> {
+    format!("log_start_offset={log_start_offset}\n").into_bytes()
+}
+
+/// Parses [`encode_log_start`]'s output; `None` for anything else (then the first
+/// segment's base offset is the log start).
+pub fn decode_log_start(contents: &[u8]) -> Option<i64> {
+    std::str::from_utf8(contents)
+        .ok()?
+        .trim()
+        .strip_prefix("log_start_offset=")?
+        .parse()
+        .ok()
+        .filter(|offset: &i64| *offset >= 0)
+}
+
 /// Parses [`encode_marker`]'s output; `None` for anything else (then the log recovers).
 pub fn decode_marker(contents: &[u8]) -> Option<i64> {
     std::str::from_utf8(contents)

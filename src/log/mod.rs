@@ -14,15 +14,19 @@
 
 mod checkpoint;
 mod index;
+pub mod producer_state;
 mod recovery;
 #[cfg(test)]
 mod recovery_tests;
+#[cfg(test)]
+mod retention_tests;
 mod segment;
 #[cfg(test)]
 mod tests;
 mod time_index;
 
 use bytes::Bytes;
+use producer_state::{ProducerStateTable, SequenceError, Verdict, SNAPSHOT_EXTENSION};
 use segment::Segment;
 use std::path::{Path, PathBuf};
 use strom_protocol::records::{
@@ -32,6 +36,11 @@ use strom_protocol::records::{
 
 /// Name of the clean-shutdown marker inside a partition directory.
 pub const CLEAN_SHUTDOWN_MARKER: &str = ".clean-shutdown";
+/// Checkpoint of the log start offset once DeleteRecords or retention moved it past the
+/// first segment's base offset.
+pub const LOG_START_CHECKPOINT: &str = "log-start-offset";
+/// Producer state snapshots kept per partition (the newest ones).
+const SNAPSHOTS_KEPT: usize = 2;
 /// Most offset-index entries per segment before it rolls: Kafka's `segment.index.bytes`
 /// default of 10 MiB, 8 bytes an entry. Bounds the index memory of the active segment.
 const MAX_INDEX_ENTRIES: usize = (10 << 20) / 8;
@@ -60,6 +69,9 @@ pub enum LogError {
     /// The bytes given to `append` are not a sequence of whole magic-2 batches.
     #[error("invalid record batches: {0}")]
     InvalidBatch(String),
+    /// An idempotent producer's batch out of sequence or from a fenced epoch.
+    #[error(transparent)]
+    Sequence(#[from] SequenceError),
 }
 
 /// Maps an I/O error to [`LogError::Io`] naming what was being done, to what.
@@ -107,6 +119,11 @@ pub struct AppendInfo {
     /// Base offset of the first appended batch that holds `max_timestamp`.
     pub offset_of_max_timestamp: i64,
     pub log_start_offset: i64,
+    /// The batch was a retry of one already in the log: nothing was written, and the
+    /// offsets are where it landed the first time.
+    pub duplicate: bool,
+    /// Messages in the log not yet fsynced, this append included.
+    pub unflushed_messages: u64,
 }
 
 /// What a read returned.
@@ -129,6 +146,10 @@ pub struct PartitionLog {
     log_start_offset: i64,
     /// The clean-shutdown marker exists, so it must go before the next write.
     marker_on_disk: bool,
+    /// Idempotent producers' sequences, checked and updated under the same lock as appends.
+    producers: ProducerStateTable,
+    /// Messages appended since the last flush (for `log.flush.interval.messages`).
+    unflushed_messages: u64,
 }
 
 /// Sizes and offsets of an append's batches, checked before anything is touched.
@@ -155,14 +176,24 @@ impl PartitionLog {
         if clean_log_end_offset.is_none() && marker.is_some() {
             tracing::warn!(dir = %dir.display(), "unreadable clean-shutdown marker; recovered");
         }
-        let log_start_offset = segments[0].base_offset();
-        let log = PartitionLog {
+        let log_end_offset = segments[segments.len() - 1].next_offset();
+        let checkpointed = checkpoint::read(dir, LOG_START_CHECKPOINT)?
+            .as_deref()
+            .and_then(checkpoint::decode_log_start);
+        let log_start_offset = segments[0]
+            .base_offset()
+            .max(checkpointed.unwrap_or(0))
+            .min(log_end_offset);
+        let mut log = PartitionLog {
             dir: dir.to_path_buf(),
             config,
             segments,
             log_start_offset,
             marker_on_disk: false,
+            producers: ProducerStateTable::default(),
+            unflushed_messages: 0,
         };
+        log.load_producer_state()?;
         tracing::debug!(dir = %dir.display(), clean = clean_log_end_offset.is_some(), log_start_offset, log_end_offset = log.log_end_offset(), segments = log.segments.len(), "log opened");
         Ok(log)
     }
@@ -207,6 +238,9 @@ impl PartitionLog {
     /// each batch's `base_offset` in place, so `records` holds the stored bytes afterwards.
     pub fn append(&mut self, records: &mut [u8], now_ms: i64) -> Result<AppendInfo, LogError> {
         let summary = summarize(records, self.config.max_message_bytes)?;
+        if let Some(duplicate) = self.check_producers(records)? {
+            return Ok(duplicate);
+        }
         if self.marker_on_disk {
             checkpoint::remove_durably(&self.dir, CLEAN_SHUTDOWN_MARKER)?;
             self.marker_on_disk = false;
@@ -229,13 +263,182 @@ impl PartitionLog {
             position = end;
         }
         self.active_mut().append(records, now_ms)?;
+        for (header, _) in batches(records).map_while(Result::ok) {
+            if header.has_producer_id() && !header.is_control() {
+                self.producers.update(&header, now_ms);
+            }
+        }
+        self.unflushed_messages += summary.offset_count as u64;
         Ok(AppendInfo {
             first_offset,
             last_offset: next_offset - 1,
             max_timestamp: summary.max_timestamp,
             offset_of_max_timestamp: offset_of_max_timestamp.unwrap_or(first_offset),
             log_start_offset: self.log_start_offset,
+            duplicate: false,
+            unflushed_messages: self.unflushed_messages,
         })
+    }
+
+    /// Checks idempotent producers' batches against their sequences before anything is
+    /// written. `Some` when the append is a retry of a batch already in the log: then the
+    /// answer is where it landed. A retry inside a multi-batch append is refused (clients
+    /// send one batch per partition; only such an append can be a retry).
+    fn check_producers(&self, records: &[u8]) -> Result<Option<AppendInfo>, LogError> {
+        let mut producer_batches = batches(records)
+            .map_while(Result::ok)
+            .map(|(header, _)| header)
+            .filter(|h| h.has_producer_id() && !h.is_control());
+        let Some(first) = producer_batches.next() else {
+            return Ok(None);
+        };
+        let Some(second) = producer_batches.next() else {
+            return match self.producers.check(&first)? {
+                Verdict::Append => Ok(None),
+                Verdict::Duplicate(_) if batches(records).nth(1).is_some() => Err(
+                    LogError::InvalidBatch("a retried batch inside a multi-batch append".into()),
+                ),
+                Verdict::Duplicate(original) => Ok(Some(AppendInfo {
+                    first_offset: original.first_offset,
+                    last_offset: original.last_offset,
+                    max_timestamp: NO_TIMESTAMP,
+                    offset_of_max_timestamp: -1,
+                    log_start_offset: self.log_start_offset,
+                    duplicate: true,
+                    unflushed_messages: self.unflushed_messages,
+                })),
+            };
+        };
+        // Several producer batches: check each against the state the earlier ones leave.
+        let mut scratch = self.producers.clone();
+        let mut next_offset = self.log_end_offset();
+        for mut header in [first, second].into_iter().chain(producer_batches) {
+            if let Verdict::Duplicate(_) = scratch.check(&header)? {
+                return Err(LogError::InvalidBatch(
+                    "a retried batch inside a multi-batch append".into(),
+                ));
+            }
+            header.base_offset = next_offset;
+            next_offset += i64::from(header.last_offset_delta) + 1;
+            scratch.update(&header, 0);
+        }
+        Ok(None)
+    }
+
+    /// The producer state table (idempotent producers' epochs and sequences).
+    pub fn producers(&self) -> &ProducerStateTable {
+        &self.producers
+    }
+
+    /// Forgets idempotent producers idle for `expiration_ms`; returns how many.
+    pub fn expire_producers(&mut self, now_ms: i64, expiration_ms: i64) -> usize {
+        self.producers.remove_expired(now_ms, expiration_ms)
+    }
+
+    /// Messages appended since the last flush.
+    pub fn unflushed_messages(&self) -> u64 {
+        self.unflushed_messages
+    }
+
+    /// A handle on the active segment's file for an fsync outside the log's lock (group
+    /// commit): syncing it makes every append made so far durable, since sealed segments
+    /// were synced when they rolled. Resets the unflushed count.
+    pub fn sync_handle(&mut self) -> Result<std::fs::File, LogError> {
+        self.unflushed_messages = 0;
+        self.active().try_clone_file()
+    }
+
+    /// Loads the newest producer state snapshot not past the log end and replays the batch
+    /// headers after it. Snapshots past the log end (a tail lost in a crash) are deleted.
+    fn load_producer_state(&mut self) -> Result<(), LogError> {
+        let log_end_offset = self.log_end_offset();
+        let mut snapshots = self.snapshot_offsets()?;
+        let mut from = self.segments[0].base_offset();
+        while let Some(offset) = snapshots.pop() {
+            if offset > log_end_offset {
+                tracing::warn!(dir = %self.dir.display(), offset, log_end_offset, "producer snapshot past the log end; deleting it");
+                checkpoint::remove_durably(
+                    &self.dir,
+                    &segment::file_name(offset, SNAPSHOT_EXTENSION),
+                )?;
+                continue;
+            }
+            let name = segment::file_name(offset, SNAPSHOT_EXTENSION);
+            match checkpoint::read(&self.dir, &name)?
+                .as_deref()
+                .and_then(ProducerStateTable::decode)
+            {
+                Some(table) => {
+                    self.producers = table;
+                    from = offset;
+                    break;
+                }
+                None => {
+                    tracing::warn!(dir = %self.dir.display(), offset, "unreadable producer snapshot; rebuilding from the log");
+                }
+            }
+        }
+        let open_ms = wall_clock_ms();
+        let mut replayed = 0u64;
+        let first = self
+            .segments
+            .partition_point(|s| s.base_offset() <= from)
+            .saturating_sub(1);
+        for segment in &self.segments[first..] {
+            let Some(position) = segment.locate(from)? else {
+                continue;
+            };
+            let producers = &mut self.producers;
+            segment.walk(position, |_, header| {
+                if header.base_offset >= from && header.has_producer_id() && !header.is_control() {
+                    // The batch's own time stands in for its append time, unless absent.
+                    let at = if header.max_timestamp > 0 {
+                        header.max_timestamp.min(open_ms)
+                    } else {
+                        open_ms
+                    };
+                    producers.update(header, at);
+                    replayed += 1;
+                }
+                true
+            })?;
+        }
+        if replayed > 0 {
+            tracing::debug!(dir = %self.dir.display(), from, replayed, producers = self.producers.len(), "producer state replayed");
+        }
+        Ok(())
+    }
+
+    /// Offsets of the producer snapshots in the directory, ascending.
+    fn snapshot_offsets(&self) -> Result<Vec<i64>, LogError> {
+        let mut offsets = Vec::new();
+        for entry in std::fs::read_dir(&self.dir).map_err(io_error("listing", &self.dir))? {
+            let name = entry.map_err(io_error("listing", &self.dir))?.file_name();
+            let Some((stem, extension)) = name.to_str().and_then(|n| n.split_once('.')) else {
+                continue;
+            };
+            if extension == SNAPSHOT_EXTENSION && stem.len() == 20 {
+                if let Ok(offset) = stem.parse::<i64>() {
+                    offsets.push(offset);
+                }
+            }
+        }
+        offsets.sort_unstable();
+        Ok(offsets)
+    }
+
+    /// Snapshots the producer state at the log end offset and keeps only the newest few.
+    fn snapshot_producers(&self) -> Result<(), LogError> {
+        let offset = self.log_end_offset();
+        let name = segment::file_name(offset, SNAPSHOT_EXTENSION);
+        checkpoint::write_atomic(&self.dir, &name, &self.producers.encode())?;
+        let offsets = self.snapshot_offsets()?;
+        let stale = offsets.len().saturating_sub(SNAPSHOTS_KEPT);
+        for old in &offsets[..stale] {
+            let path = self.dir.join(segment::file_name(*old, SNAPSHOT_EXTENSION));
+            std::fs::remove_file(&path).map_err(io_error("removing", &path))?;
+        }
+        Ok(())
     }
 
     /// Rolls to a new segment when the active one is too big, too old, its index full, or
@@ -262,12 +465,8 @@ impl PartitionLog {
         if !(too_big || too_old || offsets_overflow || index_full) {
             return Ok(());
         }
-        let base_offset = self.log_end_offset();
-        self.active_mut().seal()?;
-        let segment = Segment::create(&self.dir, base_offset, self.config.index_interval_bytes)?;
-        checkpoint::sync_dir(&self.dir)?;
-        self.segments.push(segment);
-        tracing::debug!(dir = %self.dir.display(), base_offset, too_big, too_old, "rolled segment");
+        self.roll(now_ms)?;
+        tracing::debug!(dir = %self.dir.display(), base_offset = self.log_end_offset(), too_big, too_old, "rolled segment");
         Ok(())
     }
 
@@ -371,8 +570,129 @@ impl PartitionLog {
         Ok(Some((timestamp, offset.unwrap_or(batch_offset))))
     }
 
+    /// DeleteRecords: makes `offset` the log start offset (never moving it back), durably,
+    /// and deletes the segments wholly before it. `offset` may be at most the log end
+    /// offset. Returns the new log start offset.
+    pub fn delete_records_before(&mut self, offset: i64) -> Result<i64, LogError> {
+        let log_end_offset = self.log_end_offset();
+        if offset < 0 || offset > log_end_offset {
+            return Err(LogError::OffsetOutOfRange {
+                offset,
+                log_start_offset: self.log_start_offset,
+                log_end_offset,
+            });
+        }
+        if offset > self.log_start_offset {
+            checkpoint::write_atomic(
+                &self.dir,
+                LOG_START_CHECKPOINT,
+                &checkpoint::encode_log_start(offset),
+            )?;
+            self.log_start_offset = offset;
+            self.delete_segments_below_start()?;
+        }
+        Ok(self.log_start_offset)
+    }
+
+    /// Deletes the sealed segments whose every offset is below the log start offset.
+    fn delete_segments_below_start(&mut self) -> Result<usize, LogError> {
+        let mut deleted = 0;
+        while self.segments.len() > 1 && self.segments[0].next_offset() <= self.log_start_offset {
+            self.delete_oldest_segment()?;
+            deleted += 1;
+        }
+        Ok(deleted)
+    }
+
+    /// Removes the oldest (sealed) segment's files; the log start offset moves to the next
+    /// segment's base offset if it was below it.
+    fn delete_oldest_segment(&mut self) -> Result<(), LogError> {
+        let segment = self.segments.remove(0);
+        let base = segment.base_offset();
+        drop(segment);
+        for extension in ["log", "index", "timeindex"] {
+            let path = self.dir.join(segment::file_name(base, extension));
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_error("removing", &path)(e)),
+            }
+        }
+        let next_base = self.segments[0].base_offset();
+        if next_base > self.log_start_offset {
+            self.log_start_offset = next_base;
+        }
+        tracing::debug!(dir = %self.dir.display(), base_offset = base, log_start_offset = self.log_start_offset, "deleted segment");
+        Ok(())
+    }
+
+    /// Applies `retention.ms` and `retention.bytes` (negative: unlimited) by deleting whole
+    /// segments, oldest first. A segment expires when its newest timestamp (or, without
+    /// timestamps, its file's modification time) is `retention_ms` old; when the active
+    /// segment has expired too it is rolled first, so an idle log empties. Size retention
+    /// deletes the oldest sealed segments while the log stays at or above `retention_bytes`
+    /// without them. Returns the number of segments deleted.
+    pub fn enforce_retention(
+        &mut self,
+        now_ms: i64,
+        retention_ms: i64,
+        retention_bytes: i64,
+    ) -> Result<usize, LogError> {
+        let mut deleted = 0;
+        if retention_ms >= 0 {
+            let expired = |segment: &Segment| -> Result<bool, LogError> {
+                let newest = match segment.max_timestamp() {
+                    Some((timestamp, _)) => timestamp,
+                    None => segment.modified_ms()?,
+                };
+                Ok(now_ms.saturating_sub(newest) > retention_ms)
+            };
+            if self.active().size() > 0 && expired(self.active())? {
+                self.roll(now_ms)?;
+            }
+            while self.segments.len() > 1 && expired(&self.segments[0])? {
+                self.delete_oldest_segment()?;
+                deleted += 1;
+            }
+        }
+        if retention_bytes >= 0 {
+            let mut size = self.size_bytes();
+            while self.segments.len() > 1 {
+                let oldest = self.segments[0].size();
+                if size.saturating_sub(oldest) < retention_bytes as u64 {
+                    break;
+                }
+                size -= oldest;
+                self.delete_oldest_segment()?;
+                deleted += 1;
+            }
+        }
+        if deleted > 0 {
+            // The start moved to a segment boundary; record it so a restart agrees.
+            checkpoint::write_atomic(
+                &self.dir,
+                LOG_START_CHECKPOINT,
+                &checkpoint::encode_log_start(self.log_start_offset),
+            )?;
+            tracing::info!(dir = %self.dir.display(), deleted, log_start_offset = self.log_start_offset, "retention deleted segments");
+        }
+        Ok(deleted)
+    }
+
+    /// Seals the active segment and starts a new one at the log end offset.
+    fn roll(&mut self, _now_ms: i64) -> Result<(), LogError> {
+        let base_offset = self.log_end_offset();
+        self.active_mut().seal()?;
+        self.snapshot_producers()?;
+        let segment = Segment::create(&self.dir, base_offset, self.config.index_interval_bytes)?;
+        checkpoint::sync_dir(&self.dir)?;
+        self.segments.push(segment);
+        Ok(())
+    }
+
     /// Fsyncs the active segment and its indexes (sealed segments were fsynced on roll).
     pub fn flush(&mut self) -> Result<(), LogError> {
+        self.unflushed_messages = 0;
         self.active_mut().flush()
     }
 
@@ -381,6 +701,7 @@ impl PartitionLog {
     /// next append removes the marker first.
     pub fn close_clean(&mut self) -> Result<(), LogError> {
         self.flush()?;
+        self.snapshot_producers()?;
         let marker = checkpoint::encode_marker(self.log_end_offset());
         checkpoint::write_atomic(&self.dir, CLEAN_SHUTDOWN_MARKER, &marker)?;
         self.marker_on_disk = true;
@@ -402,6 +723,13 @@ impl PartitionLog {
             Err(e) => Err(io_error("deleting", &dir)(e)),
         }
     }
+}
+
+/// Milliseconds since the Unix epoch; read only when opening a log.
+fn wall_clock_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// Walks the batches of an append: each whole, within `max_message_bytes`, with a sane

@@ -314,6 +314,25 @@ impl Segment {
         Some((timestamp, self.base_offset + i64::from(relative)))
     }
 
+    /// The log file's modification time in milliseconds since the epoch.
+    pub fn modified_ms(&self) -> Result<i64, LogError> {
+        let modified = self
+            .log
+            .metadata()
+            .and_then(|m| m.modified())
+            .map_err(io_error("reading modification time of", &self.log_path))?;
+        Ok(modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64))
+    }
+
+    /// A second handle on the segment's log file (to fsync it without holding the log).
+    pub fn try_clone_file(&self) -> Result<File, LogError> {
+        self.log
+            .try_clone()
+            .map_err(io_error("duplicating handle of", &self.log_path))
+    }
+
     /// Fsyncs the log and both indexes.
     pub fn flush(&mut self) -> Result<(), LogError> {
         self.fix_tail()?;

@@ -60,6 +60,8 @@ fn append_assigns_offsets_and_reads_back_bytes() {
             max_timestamp: 1002,
             offset_of_max_timestamp: 0,
             log_start_offset: 0,
+            duplicate: false,
+            unflushed_messages: 3,
         }
     );
     let info = log.append(&mut second, 1).unwrap();

@@ -98,3 +98,140 @@ pub fn batch(
     }
     Bytes::from(builder.build().expect("builds"))
 }
+
+/// One uncompressed batch of an idempotent producer: values `values`, sequence from `seq`.
+pub fn producer_batch(producer_id: i64, epoch: i16, seq: i32, values: &[&str]) -> Bytes {
+    let mut builder = BatchBuilder::new(Compression::None).producer(producer_id, epoch, seq);
+    for (i, value) in values.iter().enumerate() {
+        builder
+            .append(1_000 + i as i64, None, Some(value.as_bytes()), Vec::new())
+            .expect("appends");
+    }
+    Bytes::from(builder.build().expect("builds"))
+}
+
+/// Creates a topic (CreateTopics v7) and asserts it worked.
+pub async fn create_topic_ok(client: &mut Client, name: &str, partitions: i32) {
+    use strom_protocol::generated::create_topics_request::CreatableTopic;
+    use strom_protocol::generated::CreateTopicsRequest;
+    let request = CreateTopicsRequest {
+        topics: vec![CreatableTopic {
+            name: name.into(),
+            num_partitions: partitions,
+            replication_factor: 1,
+            ..Default::default()
+        }],
+        timeout_ms: 5000,
+        ..Default::default()
+    };
+    match client.call(7, RequestBody::CreateTopics(request)).await {
+        ResponseBody::CreateTopics(r) => assert_eq!(r.topics[0].error_code, 0, "{r:?}"),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// Produces one batch (v9, given acks) to one partition: (error code, base offset).
+pub async fn produce_one(
+    client: &mut Client,
+    topic: &str,
+    partition: i32,
+    records: Bytes,
+    acks: i16,
+) -> (i16, i64) {
+    use strom_protocol::generated::produce_request::{PartitionProduceData, TopicProduceData};
+    use strom_protocol::generated::ProduceRequest;
+    let request = RequestBody::Produce(ProduceRequest {
+        acks,
+        timeout_ms: 5000,
+        topic_data: vec![TopicProduceData {
+            name: topic.into(),
+            partition_data: vec![PartitionProduceData {
+                index: partition,
+                records: Some(records),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    match client.call(9, request).await {
+        ResponseBody::Produce(r) => {
+            let p = &r.responses[0].partition_responses[0];
+            (p.error_code, p.base_offset)
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// Every record value in a partition from `offset` on, with its offset (Fetch v12, repeated
+/// until the high watermark).
+pub async fn read_values(
+    client: &mut Client,
+    topic: &str,
+    partition: i32,
+    offset: i64,
+) -> Vec<(i64, String)> {
+    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
+    use strom_protocol::generated::FetchRequest;
+    let mut out = Vec::new();
+    let mut position = offset;
+    for _ in 0..10_000 {
+        let request = RequestBody::Fetch(FetchRequest {
+            replica_id: -1,
+            max_wait_ms: 0,
+            min_bytes: 0,
+            max_bytes: 50 << 20,
+            topics: vec![FetchTopic {
+                topic: topic.into(),
+                partitions: vec![FetchPartition {
+                    partition,
+                    fetch_offset: position,
+                    partition_max_bytes: 1 << 20,
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
+        let data = match client.call(12, request).await {
+            ResponseBody::Fetch(mut r) => r.responses.remove(0).partitions.remove(0),
+            other => panic!("unexpected {other:?}"),
+        };
+        assert_eq!(data.error_code, 0, "fetch error");
+        let records = data.records.unwrap_or_default();
+        for item in strom_protocol::records::batches(&records) {
+            let (header, batch) = item.expect("whole batches");
+            for record in strom_protocol::records::decode_records(batch).expect("decodes") {
+                let at = record.offset(&header);
+                if at >= position {
+                    let value = record.value.as_deref().unwrap_or_default();
+                    out.push((at, String::from_utf8_lossy(value).into_owned()));
+                }
+            }
+            position = position.max(header.next_offset());
+        }
+        if position >= data.high_watermark {
+            return out;
+        }
+    }
+    panic!("read_values did not reach the high watermark");
+}
+
+/// InitProducerId (v4) for an idempotent (non-transactional) producer: (error, id, epoch).
+pub async fn init_producer_id(
+    client: &mut Client,
+    transactional_id: Option<&str>,
+) -> (i16, i64, i16) {
+    use strom_protocol::generated::InitProducerIdRequest;
+    let request = InitProducerIdRequest {
+        transactional_id: transactional_id.map(str::to_string),
+        transaction_timeout_ms: 60_000,
+        producer_id: -1,
+        producer_epoch: -1,
+        ..Default::default()
+    };
+    match client.call(4, RequestBody::InitProducerId(request)).await {
+        ResponseBody::InitProducerId(r) => (r.error_code, r.producer_id, r.producer_epoch),
+        other => panic!("unexpected {other:?}"),
+    }
+}
