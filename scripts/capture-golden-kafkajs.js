@@ -1,0 +1,53 @@
+// The golden-capture scenario for kafkajs 2.2.4 (run by scripts/capture-golden through the
+// recording proxy at STROM_BOOTSTRAP; NODE_PATH points at interop/node/node_modules).
+// Same scenario as capture-golden-clients.py, restricted to what kafkajs does without
+// plugins or consumer groups: codecs none and gzip; no fetch (kafkajs consumers always join
+// a group, which strom does not serve).
+'use strict'
+
+const assert = require('node:assert/strict')
+const { Kafka, CompressionTypes, logLevel } = require('kafkajs')
+
+const client = 'kafkajs'
+const BASE_TIMESTAMP_MS = 1600000000000
+const codecs = { none: CompressionTypes.None, gzip: CompressionTypes.GZIP }
+
+function records (codec) {
+  const headers = { 'h-codec': codec, 'h-client': client }
+  return [
+    { key: 'key-0', value: `value-0-${codec}`, headers, timestamp: String(BASE_TIMESTAMP_MS), partition: 0 },
+    { key: 'key-1', value: `value-1-${codec}`, headers, timestamp: String(BASE_TIMESTAMP_MS + 1), partition: 0 },
+    { key: null, value: `value-2-${codec}`, headers, timestamp: String(BASE_TIMESTAMP_MS + 2), partition: 0 },
+  ]
+}
+
+async function main () {
+  const kafka = new Kafka({
+    clientId: `golden-${client}`,
+    brokers: [process.env.STROM_BOOTSTRAP],
+    logLevel: logLevel.ERROR,
+    retry: { retries: 2 },
+  })
+  const admin = kafka.admin()
+  await admin.connect()
+  await admin.listTopics()
+  const topics = Object.keys(codecs).map((codec) => ({ topic: `golden-${client}-${codec}`, numPartitions: 1, replicationFactor: 1 }))
+  assert.equal(await admin.createTopics({ topics, waitForLeaders: false }), true)
+  const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: false })
+  await producer.connect()
+  for (const [codec, compression] of Object.entries(codecs)) {
+    const result = await producer.send({ topic: `golden-${client}-${codec}`, acks: -1, compression, messages: records(codec) })
+    assert.equal(result[0].baseOffset, '0')
+  }
+  await producer.disconnect()
+  for (const codec of Object.keys(codecs)) {
+    const topic = `golden-${client}-${codec}`
+    const offsets = await admin.fetchTopicOffsets(topic)
+    assert.deepEqual(offsets.map(({ partition, low, high }) => [partition, low, high]), [[0, '0', '3']])
+    const byTime = await admin.fetchTopicOffsetsByTimestamp(topic, BASE_TIMESTAMP_MS + 1)
+    assert.deepEqual(byTime.map(({ partition, offset }) => [partition, offset]), [[0, '1']])
+  }
+  await admin.disconnect()
+}
+
+main().catch((err) => { console.error(err); process.exit(1) })
