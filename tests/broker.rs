@@ -190,6 +190,7 @@ async fn api_versions_advertises_exactly_the_implemented_apis() {
                 (18, 0, 4),
                 (19, 2, 7),
                 (20, 1, 6),
+                (21, 0, 2),
                 (22, 0, 5)
             ],
             "v{version}"
@@ -220,7 +221,7 @@ async fn api_versions_unknown_version_falls_back_to_v0() {
         panic!()
     };
     assert_eq!(body.error_code, ErrorCode::UNSUPPORTED_VERSION.0);
-    assert_eq!(body.api_keys.len(), 8);
+    assert_eq!(body.api_keys.len(), 9);
     let ResponseBody::ApiVersions(ok) = client
         .call(3, RequestBody::ApiVersions(ApiVersionsRequest::default()))
         .await

@@ -3,6 +3,7 @@
 
 pub mod api_versions;
 mod create_topics;
+mod delete_records;
 mod delete_topics;
 mod fetch;
 mod init_producer_id;
@@ -37,6 +38,9 @@ pub async fn handle(
         }
         RequestBody::CreateTopics(r) => {
             ResponseBody::CreateTopics(create_topics::handle(broker, r, version))
+        }
+        RequestBody::DeleteRecords(r) => {
+            ResponseBody::DeleteRecords(delete_records::handle(broker, r))
         }
         RequestBody::InitProducerId(r) => {
             ResponseBody::InitProducerId(init_producer_id::handle(broker, r))

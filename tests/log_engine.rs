@@ -1,0 +1,214 @@
+//! The log engine as clients see it: DeleteRecords, retention run by the broker, and the
+//! fsync-before-ack modes.
+
+mod common;
+
+use common::*;
+use std::time::Duration;
+use strom_protocol::generated::delete_records_request::{
+    DeleteRecordsPartition, DeleteRecordsTopic,
+};
+use strom_protocol::generated::list_offsets_request::{ListOffsetsPartition, ListOffsetsTopic};
+use strom_protocol::generated::{DeleteRecordsRequest, ListOffsetsRequest};
+use strom_protocol::records::Compression;
+use strom_protocol::{ErrorCode, RequestBody, ResponseBody};
+
+async fn delete_records(
+    client: &mut Client,
+    topic: &str,
+    partition: i32,
+    offset: i64,
+) -> (i16, i64) {
+    let request = DeleteRecordsRequest {
+        topics: vec![DeleteRecordsTopic {
+            name: topic.into(),
+            partitions: vec![DeleteRecordsPartition {
+                partition_index: partition,
+                offset,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        timeout_ms: 5000,
+        ..Default::default()
+    };
+    match client.call(2, RequestBody::DeleteRecords(request)).await {
+        ResponseBody::DeleteRecords(r) => {
+            let p = &r.topics[0].partitions[0];
+            (p.error_code, p.low_watermark)
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// ListOffsets earliest (-2) or latest (-1): (error, offset).
+async fn list_offset(client: &mut Client, topic: &str, timestamp: i64) -> (i16, i64) {
+    let request = RequestBody::ListOffsets(ListOffsetsRequest {
+        replica_id: -1,
+        topics: vec![ListOffsetsTopic {
+            name: topic.into(),
+            partitions: vec![ListOffsetsPartition {
+                partition_index: 0,
+                timestamp,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    match client.call(8, request).await {
+        ResponseBody::ListOffsets(r) => {
+            let p = &r.topics[0].partitions[0];
+            (p.error_code, p.offset)
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+async fn produce_values(client: &mut Client, topic: &str, count: usize) {
+    for i in 0..count {
+        let value = format!("v{i}");
+        let (error, _) = produce_one(
+            client,
+            topic,
+            0,
+            batch(&[(None, Some(&value))], i as i64, Compression::None),
+            -1,
+        )
+        .await;
+        assert_eq!(error, 0);
+    }
+}
+
+/// DeleteRecords moves the low watermark (ListOffsets earliest and fetches follow it),
+/// never backwards, -1 means the high watermark, and bad offsets and topics are errors; the
+/// new start survives a restart.
+#[tokio::test]
+async fn delete_records_moves_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic_ok(&mut client, "dr", 1).await;
+    produce_values(&mut client, "dr", 10).await;
+    assert_eq!(delete_records(&mut client, "dr", 0, 4).await, (0, 4));
+    assert_eq!(list_offset(&mut client, "dr", -2).await, (0, 4));
+    let values = read_values(&mut client, "dr", 0, 4).await;
+    assert_eq!(values.first(), Some(&(4, "v4".to_string())));
+    assert_eq!(values.len(), 6);
+    assert_eq!(delete_records(&mut client, "dr", 0, 2).await, (0, 4));
+    assert_eq!(
+        delete_records(&mut client, "dr", 0, 11).await,
+        (ErrorCode::OFFSET_OUT_OF_RANGE.0, -1)
+    );
+    assert_eq!(
+        delete_records(&mut client, "nope", 0, 1).await,
+        (ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.0, -1)
+    );
+    assert_eq!(
+        delete_records(&mut client, "dr", 3, 1).await,
+        (ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.0, -1)
+    );
+    assert_eq!(delete_records(&mut client, "dr", 0, -1).await, (0, 10));
+    drop(client);
+    server.shutdown().await;
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    assert_eq!(list_offset(&mut client, "dr", -2).await, (0, 10));
+    assert_eq!(list_offset(&mut client, "dr", -1).await, (0, 10));
+    server.shutdown().await;
+}
+
+/// The broker runs size retention on its own schedule: with tiny segments and a byte limit,
+/// the earliest offset moves to a segment boundary and the newest data stays readable.
+#[tokio::test]
+async fn broker_applies_size_retention() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(
+        dir.path(),
+        &[
+            "log.segment.bytes=200",
+            "log.retention.bytes=300",
+            // The records carry 1970 timestamps: keep time retention out of this test.
+            "log.retention.ms=-1",
+            "log.retention.check.interval.ms=20",
+        ],
+    )
+    .await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic_ok(&mut client, "ret", 1).await;
+    // Each one-record batch is 71 bytes: two per 200-byte segment.
+    produce_values(&mut client, "ret", 10).await;
+    // Five segments of 142 bytes; keeping at least 300 bytes means the newest three stay.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let (error, earliest) = list_offset(&mut client, "ret", -2).await;
+        assert_eq!(error, 0);
+        if earliest == 4 {
+            break;
+        }
+        assert!(
+            earliest < 4,
+            "retention deleted too much: earliest {earliest}"
+        );
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "retention never ran"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let values: Vec<String> = read_values(&mut client, "ret", 0, 4)
+        .await
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(values, ["v4", "v5", "v6", "v7", "v8", "v9"]);
+    server.shutdown().await;
+}
+
+/// Every fsync mode acknowledges the same way (only durability differs): acks=1 and
+/// acks=all under `all`, `1` and `none`, many producers on their own connections at once.
+#[tokio::test]
+async fn fsync_modes_acknowledge_concurrent_producers() {
+    for mode in ["all", "1", "none"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mode_override = format!("strom.fsync.before.ack={mode}");
+        let server = start_broker(dir.path(), &[mode_override.as_str()]).await;
+        let mut admin = Client::connect(server.local_addr).await;
+        create_topic_ok(&mut admin, "sync", 1).await;
+        let mut tasks = Vec::new();
+        for producer in 0..8 {
+            let addr = server.local_addr;
+            tasks.push(tokio::spawn(async move {
+                let mut client = Client::connect(addr).await;
+                for i in 0..25 {
+                    let value = format!("p{producer}-{i}");
+                    let acks = if i % 2 == 0 { -1 } else { 1 };
+                    let (error, _) = produce_one(
+                        &mut client,
+                        "sync",
+                        0,
+                        batch(&[(None, Some(&value))], 0, Compression::None),
+                        acks,
+                    )
+                    .await;
+                    assert_eq!(error, 0);
+                }
+            }));
+        }
+        for task in tasks {
+            task.await.unwrap();
+        }
+        let values = read_values(&mut admin, "sync", 0, 0).await;
+        assert_eq!(values.len(), 200, "mode {mode}");
+        for producer in 0..8 {
+            let mine: Vec<&str> = values
+                .iter()
+                .map(|(_, v)| v.as_str())
+                .filter(|v| v.starts_with(&format!("p{producer}-")))
+                .collect();
+            let expected: Vec<String> = (0..25).map(|i| format!("p{producer}-{i}")).collect();
+            assert_eq!(mine, expected, "per-producer order, mode {mode}");
+        }
+        server.shutdown().await;
+    }
+}
