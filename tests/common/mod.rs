@@ -235,3 +235,23 @@ pub async fn init_producer_id(
         other => panic!("unexpected {other:?}"),
     }
 }
+
+/// A Produce request (acks=all) of one batch to partition 0 of `topic`.
+pub fn produce_request_body(topic: &str, records: Bytes) -> RequestBody {
+    use strom_protocol::generated::produce_request::{PartitionProduceData, TopicProduceData};
+    use strom_protocol::generated::ProduceRequest;
+    RequestBody::Produce(ProduceRequest {
+        acks: -1,
+        timeout_ms: 5000,
+        topic_data: vec![TopicProduceData {
+            name: topic.into(),
+            partition_data: vec![PartitionProduceData {
+                index: 0,
+                records: Some(records),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    })
+}
