@@ -93,6 +93,13 @@ const KNOWN_KEYS: &[&str] = &[
     "strom.fsync.before.ack",
     "log.retention.check.interval.ms",
     "transactional.id.expiration.ms",
+    "log.cleanup.policy",
+    "log.message.timestamp.type",
+    "log.cleaner.delete.retention.ms",
+    "log.cleaner.min.cleanable.ratio",
+    "log.cleaner.min.compaction.lag.ms",
+    "min.insync.replicas",
+    "compression.type",
 ];
 
 /// Which produce requests wait for an fsync of their data before being answered.
@@ -264,6 +271,15 @@ impl BrokerConfig {
             raw,
         };
         config.validate()?;
+        // The topic defaults taken from broker settings must make a valid topic config.
+        if let Err(e) = crate::broker::topic_config::resolve(&config, &BTreeMap::new()) {
+            let broker_key = crate::broker::topic_config::TOPIC_CONFIGS
+                .iter()
+                .find(|(topic_key, _, _)| *topic_key == e.key)
+                .and_then(|(_, broker_key, _)| *broker_key)
+                .unwrap_or(e.key.as_str());
+            return Err(invalid(broker_key, &e.value, &e.reason));
+        }
         Ok(config)
     }
 

@@ -72,7 +72,11 @@ async fn produce_values(client: &mut Client, topic: &str, count: usize) {
             client,
             topic,
             0,
-            batch(&[(None, Some(&value))], i as i64, Compression::None),
+            batch(
+                &[(None, Some(&value))],
+                strom::api::now_ms() + i as i64,
+                Compression::None,
+            ),
             -1,
         )
         .await;
@@ -210,5 +214,202 @@ async fn fsync_modes_acknowledge_concurrent_producers() {
             assert_eq!(mine, expected, "per-producer order, mode {mode}");
         }
         server.shutdown().await;
+    }
+}
+
+/// CreateTopics (v7) with configs: (error code, error message).
+async fn create_with_configs(
+    client: &mut Client,
+    name: &str,
+    configs: &[(&str, &str)],
+    validate_only: bool,
+) -> (i16, Option<String>) {
+    use strom_protocol::generated::create_topics_request::{CreatableTopic, CreatableTopicConfig};
+    use strom_protocol::generated::CreateTopicsRequest;
+    let request = CreateTopicsRequest {
+        topics: vec![CreatableTopic {
+            name: name.into(),
+            num_partitions: 1,
+            replication_factor: 1,
+            configs: configs
+                .iter()
+                .map(|(k, v)| CreatableTopicConfig {
+                    name: k.to_string(),
+                    value: Some(v.to_string()),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }],
+        timeout_ms: 5000,
+        validate_only,
+        ..Default::default()
+    };
+    match client.call(7, RequestBody::CreateTopics(request)).await {
+        ResponseBody::CreateTopics(r) => {
+            (r.topics[0].error_code, r.topics[0].error_message.clone())
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// Topic configs are validated (INVALID_CONFIG naming the key, validate_only included),
+/// change behaviour (max.message.bytes, LogAppendTime, per-topic retention) and survive a
+/// restart.
+#[tokio::test]
+async fn topic_configs_apply_and_persist() {
+    let dir = tempfile::tempdir().unwrap();
+    let overrides = ["log.retention.check.interval.ms=20"];
+    let server = start_broker(dir.path(), &overrides).await;
+    let mut client = Client::connect(server.local_addr).await;
+    for (key, value, validate_only) in [
+        ("cleanup.policy", "archive", false),
+        ("retention.ms", "soon", true),
+        ("no.such.config", "1", false),
+        ("message.timestamp.type", "Now", true),
+    ] {
+        let (error, message) =
+            create_with_configs(&mut client, "bad", &[(key, value)], validate_only).await;
+        assert_eq!(error, ErrorCode::INVALID_CONFIG.0, "{key}={value}");
+        assert!(message.unwrap().contains(key));
+    }
+    assert_eq!(
+        create_with_configs(&mut client, "small", &[("max.message.bytes", "150")], true).await,
+        (0, None)
+    );
+    assert_eq!(
+        create_with_configs(&mut client, "small", &[("max.message.bytes", "150")], false).await,
+        (0, None)
+    );
+    assert_eq!(
+        create_with_configs(
+            &mut client,
+            "stamped",
+            &[("message.timestamp.type", "LogAppendTime")],
+            false
+        )
+        .await,
+        (0, None)
+    );
+    assert_eq!(
+        create_with_configs(
+            &mut client,
+            "trimmed",
+            &[
+                ("segment.bytes", "200"),
+                ("retention.bytes", "300"),
+                ("retention.ms", "-1")
+            ],
+            false
+        )
+        .await,
+        (0, None)
+    );
+    create_topic_ok(&mut client, "untouched", 1).await;
+    let big = "x".repeat(100);
+    let too_large = batch(
+        &[(None, Some(&big))],
+        strom::api::now_ms(),
+        Compression::None,
+    );
+    assert!(too_large.len() > 150);
+    assert_eq!(
+        produce_one(&mut client, "small", 0, too_large.clone(), -1).await,
+        (ErrorCode::MESSAGE_TOO_LARGE.0, -1)
+    );
+    assert_eq!(
+        produce_one(&mut client, "untouched", 0, too_large, -1).await,
+        (0, 0)
+    );
+    drop(client);
+    server.shutdown().await;
+
+    // After a restart the configs still apply.
+    let server = start_broker(dir.path(), &overrides).await;
+    let mut client = Client::connect(server.local_addr).await;
+    let big = "x".repeat(100);
+    assert_eq!(
+        produce_one(
+            &mut client,
+            "small",
+            0,
+            batch(&[(None, Some(&big))], 1, Compression::None),
+            -1
+        )
+        .await,
+        (ErrorCode::MESSAGE_TOO_LARGE.0, -1)
+    );
+    let before = strom::api::now_ms();
+    let response = client
+        .call(
+            9,
+            produce_request_body(
+                "stamped",
+                batch(
+                    &[(None, Some("a")), (None, Some("b"))],
+                    5,
+                    Compression::None,
+                ),
+            ),
+        )
+        .await;
+    let ResponseBody::Produce(r) = response else {
+        panic!()
+    };
+    let stamp = r.responses[0].partition_responses[0].log_append_time_ms;
+    assert!(
+        stamp >= before && stamp <= strom::api::now_ms(),
+        "log append time {stamp}"
+    );
+    let fetched = fetch_raw(&mut client, "stamped").await;
+    let (header, _) = strom_protocol::records::batches(&fetched)
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        header.timestamp_type(),
+        strom_protocol::records::TimestampType::LogAppendTime
+    );
+    assert_eq!(header.max_timestamp, stamp);
+    strom_protocol::records::validate_batch(&fetched).expect("CRC recomputed");
+    // Per-topic retention: only the topic that asks for it is trimmed.
+    produce_values(&mut client, "trimmed", 10).await;
+    produce_values(&mut client, "untouched", 9).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while list_offset(&mut client, "trimmed", -2).await != (0, 4) {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "retention never ran"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(list_offset(&mut client, "untouched", -2).await, (0, 0));
+    server.shutdown().await;
+}
+
+/// The raw records of partition 0 from offset 0 (Fetch v12).
+async fn fetch_raw(client: &mut Client, topic: &str) -> bytes::Bytes {
+    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
+    use strom_protocol::generated::FetchRequest;
+    let request = RequestBody::Fetch(FetchRequest {
+        replica_id: -1,
+        max_wait_ms: 0,
+        min_bytes: 0,
+        max_bytes: 1 << 20,
+        topics: vec![FetchTopic {
+            topic: topic.into(),
+            partitions: vec![FetchPartition {
+                partition: 0,
+                fetch_offset: 0,
+                partition_max_bytes: 1 << 20,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    match client.call(12, request).await {
+        ResponseBody::Fetch(mut r) => r.responses.remove(0).partitions.remove(0).records.unwrap(),
+        other => panic!("unexpected {other:?}"),
     }
 }

@@ -29,6 +29,11 @@ pub fn handle(
         } else {
             topic.replication_factor
         };
+        let configs: std::collections::BTreeMap<String, String> = topic
+            .configs
+            .iter()
+            .filter_map(|c| c.value.clone().map(|v| (c.name.clone(), v)))
+            .collect();
         let mut result = CreatableTopicResult {
             name: topic.name.clone(),
             num_partitions: -1,
@@ -36,6 +41,7 @@ pub fn handle(
             // Never null: the Java AdminClient (3.9) dereferences it on success. The topic's
             // effective configs are filled in with the configuration APIs (admin issue).
             configs: Some(Vec::new()),
+            error_message: None,
             ..Default::default()
         };
         let outcome = if duplicate {
@@ -50,19 +56,29 @@ pub fn handle(
             validate_assignments(topic)
                 .and_then(|count| {
                     broker
-                        .validate_new_topic(&topic.name, count, 1)
+                        .validate_new_topic(&topic.name, count, 1, &configs)
                         .map(|()| count)
                 })
-                .and_then(|count| create(broker, &topic.name, count, 1, request.validate_only))
+                .and_then(|count| {
+                    create(
+                        broker,
+                        &topic.name,
+                        count,
+                        1,
+                        &configs,
+                        request.validate_only,
+                    )
+                })
         } else {
             broker
-                .validate_new_topic(&topic.name, partitions, replication)
+                .validate_new_topic(&topic.name, partitions, replication, &configs)
                 .and_then(|()| {
                     create(
                         broker,
                         &topic.name,
                         partitions,
                         replication,
+                        &configs,
                         request.validate_only,
                     )
                 })
@@ -93,12 +109,13 @@ fn create(
     name: &str,
     partitions: i32,
     replication: i16,
+    configs: &std::collections::BTreeMap<String, String>,
     validate_only: bool,
 ) -> Result<Created, crate::broker::TopicError> {
     if validate_only {
         return Ok((strom_protocol::Uuid::ZERO, partitions));
     }
-    let topic = broker.create_topic(name, partitions, replication)?;
+    let topic = broker.create_topic(name, partitions, replication, configs)?;
     Ok((topic.id, partitions))
 }
 

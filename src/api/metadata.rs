@@ -73,7 +73,12 @@ fn lookup(
         );
     }
     let partitions = broker.config.num_partitions;
-    match broker.create_topic(name, partitions, broker.config.default_replication_factor) {
+    match broker.create_topic(
+        name,
+        partitions,
+        broker.config.default_replication_factor,
+        &Default::default(),
+    ) {
         Ok(topic) => describe(&topic, node_id),
         // Another request created it first.
         Err(e) if e.code == ErrorCode::TOPIC_ALREADY_EXISTS => match broker.topic(name) {

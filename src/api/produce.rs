@@ -5,7 +5,8 @@
 //! request's acks). Idempotent producers' retries are answered with their first offsets.
 
 use crate::broker::partition::Partition;
-use crate::broker::Broker;
+use crate::broker::topic_config::TimestampType;
+use crate::broker::{Broker, Topic};
 use crate::log::LogError;
 use bytes::BytesMut;
 use std::sync::Arc;
@@ -51,7 +52,8 @@ pub async fn handle(
                 None => Err(unknown),
                 Some(_) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
                 Some(partition) => {
-                    let outcome = append(broker, partition, data, now_ms);
+                    let topic = resolved.as_deref().expect("a partition has a topic");
+                    let outcome = append(topic, partition, data, now_ms);
                     if let Ok(appended) = &outcome {
                         written.push((Arc::clone(partition), t, partition_responses.len()));
                         if appended.unflushed_messages >= broker.config.log_flush_interval_messages
@@ -93,6 +95,8 @@ struct Appended {
     base_offset: i64,
     log_start_offset: i64,
     unflushed_messages: u64,
+    /// The time stamped on the batch for LogAppendTime topics, else -1.
+    log_append_time_ms: i64,
 }
 
 fn partition_response(
@@ -104,6 +108,7 @@ fn partition_response(
             index,
             base_offset: appended.base_offset,
             log_start_offset: appended.log_start_offset,
+            log_append_time_ms: appended.log_append_time_ms,
             ..Default::default()
         },
         Err(code) => PartitionProduceResponse {
@@ -117,20 +122,29 @@ fn partition_response(
 }
 
 fn append(
-    broker: &Broker,
+    topic: &Topic,
     partition: &Partition,
     data: &PartitionProduceData,
     now_ms: i64,
 ) -> Result<Appended, ErrorCode> {
     let records = data.records.as_deref().unwrap_or_default();
-    validate(records, broker.config.message_max_bytes)?;
+    validate(records, topic.config.max_message_bytes)?;
     // The request frame is shared and immutable; offsets are patched in a private copy.
     let mut batch = BytesMut::from(records);
+    let log_append_time = topic.config.message_timestamp_type == TimestampType::LogAppendTime;
+    if log_append_time {
+        records::set_log_append_time(&mut batch, now_ms);
+    }
     match partition.append(&mut batch, now_ms) {
         Ok(info) => Ok(Appended {
             base_offset: info.first_offset,
             log_start_offset: info.log_start_offset,
             unflushed_messages: info.unflushed_messages,
+            log_append_time_ms: if log_append_time && !info.duplicate {
+                now_ms
+            } else {
+                -1
+            },
         }),
         Err(LogError::Sequence(e)) => {
             tracing::debug!(topic = %partition.topic, partition = partition.index, error = %e, "producer batch refused");

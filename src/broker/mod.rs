@@ -8,24 +8,29 @@
 pub mod flusher;
 pub mod partition;
 pub mod store;
+pub mod topic_config;
 
 use crate::config::BrokerConfig;
 use crate::log::{LogConfig, LogError, PartitionLog};
 use crate::txn::ProducerIds;
 use flusher::Flusher;
 use partition::Partition;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 use store::{Stored, TopicRecord};
 use strom_protocol::{ErrorCode, Uuid};
+use topic_config::TopicConfig;
 
 /// A topic and its partitions.
 pub struct Topic {
     pub name: String,
     pub id: Uuid,
     pub partitions: Vec<Arc<Partition>>,
+    /// The config overrides as given, and the effective config they make.
+    pub overrides: BTreeMap<String, String>,
+    pub config: TopicConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +42,11 @@ pub enum BrokerError {
         topic: String,
         partition: i32,
         source: LogError,
+    },
+    #[error("config of topic {topic}: {source}")]
+    Config {
+        topic: String,
+        source: topic_config::TopicConfigError,
     },
     #[error("creating {path}: {source}")]
     Dir {
@@ -116,13 +126,22 @@ impl Broker {
         Ok(broker)
     }
 
-    fn log_config(&self) -> LogConfig {
+    fn log_config(config: &TopicConfig) -> LogConfig {
         LogConfig {
-            segment_bytes: self.config.log_segment_bytes,
-            segment_ms: self.config.log_roll_ms,
-            index_interval_bytes: self.config.log_index_interval_bytes,
-            max_message_bytes: self.config.message_max_bytes,
+            segment_bytes: config.segment_bytes,
+            segment_ms: config.segment_ms,
+            index_interval_bytes: config.index_interval_bytes,
+            max_message_bytes: config.max_message_bytes,
         }
+    }
+
+    /// A topic's effective config for these overrides, or INVALID_CONFIG naming the key.
+    pub fn resolve_topic_config(
+        &self,
+        overrides: &BTreeMap<String, String>,
+    ) -> Result<TopicConfig, TopicError> {
+        topic_config::resolve(&self.config, overrides)
+            .map_err(|e| TopicError::new(ErrorCode::INVALID_CONFIG, e.to_string()))
     }
 
     fn partition_dir(&self, topic: &str, partition: i32) -> PathBuf {
@@ -130,10 +149,16 @@ impl Broker {
     }
 
     fn open_topic(&self, record: &TopicRecord) -> Result<Topic, BrokerError> {
+        let config = topic_config::resolve(&self.config, &record.configs).map_err(|e| {
+            BrokerError::Config {
+                topic: record.name.clone(),
+                source: e,
+            }
+        })?;
         let mut partitions = Vec::with_capacity(record.partitions as usize);
         for index in 0..record.partitions {
             let path = self.partition_dir(&record.name, index);
-            let log = PartitionLog::open(&path, self.log_config()).map_err(|source| {
+            let log = PartitionLog::open(&path, Self::log_config(&config)).map_err(|source| {
                 BrokerError::Log {
                     topic: record.name.clone(),
                     partition: index,
@@ -146,6 +171,8 @@ impl Broker {
             name: record.name.clone(),
             id: record.id,
             partitions,
+            overrides: record.configs.clone(),
+            config,
         })
     }
 
@@ -186,6 +213,7 @@ impl Broker {
                 name: t.name.clone(),
                 id: t.id,
                 partitions: t.partitions.len() as i32,
+                configs: t.overrides.clone(),
             })
             .collect();
         records.sort_by(|a, b| a.name.cmp(&b.name));
@@ -214,8 +242,10 @@ impl Broker {
         name: &str,
         partitions: i32,
         replication_factor: i16,
+        configs: &BTreeMap<String, String>,
     ) -> Result<(), TopicError> {
         validate_topic_name(name)?;
+        self.resolve_topic_config(configs)?;
         if partitions < 1 {
             return Err(TopicError::new(
                 ErrorCode::INVALID_PARTITIONS,
@@ -257,12 +287,14 @@ impl Broker {
         name: &str,
         partitions: i32,
         replication_factor: i16,
+        configs: &BTreeMap<String, String>,
     ) -> Result<Arc<Topic>, TopicError> {
-        self.validate_new_topic(name, partitions, replication_factor)?;
+        self.validate_new_topic(name, partitions, replication_factor, configs)?;
         let record = TopicRecord {
             name: name.to_string(),
             id: new_topic_id(),
             partitions,
+            configs: configs.clone(),
         };
         // Leftovers of an earlier topic of that name were removed at delete time; clear any
         // that a crash between recording and removal left behind.
@@ -365,18 +397,22 @@ impl Broker {
         Ok(())
     }
 
-    /// One pass of retention and producer expiry over every partition.
+    /// One pass of retention, compaction and producer expiry over every partition.
     pub fn housekeeping(&self, now_ms: i64) {
-        for partition in self.all_partitions() {
-            let mut log = partition.log();
-            if let Err(e) = log.enforce_retention(
-                now_ms,
-                self.config.log_retention_ms,
-                self.config.log_retention_bytes,
-            ) {
-                tracing::error!(topic = %partition.topic, partition = partition.index, error = %e, "retention failed");
+        for topic in self.topics() {
+            for partition in &topic.partitions {
+                let mut log = partition.log();
+                if topic.config.cleanup_policy.delete {
+                    if let Err(e) = log.enforce_retention(
+                        now_ms,
+                        topic.config.retention_ms,
+                        topic.config.retention_bytes,
+                    ) {
+                        tracing::error!(topic = %topic.name, partition = partition.index, error = %e, "retention failed");
+                    }
+                }
+                log.expire_producers(now_ms, self.config.transactional_id_expiration_ms);
             }
-            log.expire_producers(now_ms, self.config.transactional_id_expiration_ms);
         }
     }
 

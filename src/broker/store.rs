@@ -5,6 +5,7 @@
 //! crash leaves either the old or the new version, never a torn one. The admin issue
 //! replaces this with a metadata log; the callers only see `load` and `save`.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use strom_protocol::Uuid;
@@ -16,6 +17,8 @@ pub struct TopicRecord {
     pub name: String,
     pub id: Uuid,
     pub partitions: i32,
+    /// Topic config overrides (Kafka's topic config names).
+    pub configs: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -98,7 +101,23 @@ pub fn load(dir: &Path) -> Result<Option<Stored>, StoreError> {
                     name,
                     id,
                     partitions,
+                    configs: BTreeMap::new(),
                 });
+            }
+            Some("topic.config") => {
+                let name = words.next().ok_or_else(|| corrupt("missing topic name"))?;
+                let key = words.next().ok_or_else(|| corrupt("missing config key"))?;
+                // The value is the rest of the line after one space (it may hold spaces).
+                let value = line
+                    .splitn(4, ' ')
+                    .nth(3)
+                    .ok_or_else(|| corrupt("missing config value"))?;
+                let topic = stored
+                    .topics
+                    .iter_mut()
+                    .find(|t| t.name == name)
+                    .ok_or_else(|| corrupt("config of an unknown topic"))?;
+                topic.configs.insert(key.to_string(), value.to_string());
             }
             Some(_) => return Err(corrupt("unknown record")),
         }
@@ -127,6 +146,9 @@ pub fn save(dir: &Path, stored: &Stored) -> Result<(), StoreError> {
             "topic {} {} {}\n",
             topic.id, topic.partitions, topic.name
         ));
+        for (key, value) in &topic.configs {
+            text.push_str(&format!("topic.config {} {key} {value}\n", topic.name));
+        }
     }
     let path = dir.join(FILE_NAME);
     let temp = dir.join(format!("{FILE_NAME}.tmp"));
@@ -168,11 +190,16 @@ mod tests {
                     name: "orders".into(),
                     id: Uuid([7; 16]),
                     partitions: 3,
+                    configs: [("cleanup.policy", "compact"), ("retention.ms", "-1")]
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect(),
                 },
                 TopicRecord {
                     name: "a.b-c_d".into(),
                     id: Uuid([0xab; 16]),
                     partitions: 1,
+                    configs: BTreeMap::new(),
                 },
             ],
             producer_id_block_end: 3000,
