@@ -7,7 +7,7 @@ Usage: capture-golden-clients.py confluent|kafka-python
 Scenario (the same for every client; protocol/tests/golden.rs asserts its values):
   1. metadata for all topics
   2. create topics golden-<client>-<codec> (1 partition) for none, gzip, snappy, lz4, zstd
-  3. produce to each, acks=all, one producer per codec: RECORDS below
+  3. produce to each, acks=all, one producer per codec: records() below
   4. list offsets: earliest, latest, and by timestamp BASE_TIMESTAMP_MS + 1
   5. fetch the three records of each topic from offset 0
 """
@@ -21,13 +21,18 @@ BASE_TIMESTAMP_MS = 1_600_000_000_000
 DEADLINE_S = 30
 
 
+# Values end in a repeated word so that every codec shrinks them: librdkafka sends a batch
+# uncompressed when compression would not make it smaller.
+PADDING = "golden" * 10
+
+
 def records(client, codec):
     """(key, value, headers, timestamp_ms) of the three records each topic gets."""
     headers = [("h-codec", codec.encode()), ("h-client", client.encode())]
     return [
-        (b"key-0", f"value-0-{codec}".encode(), headers, BASE_TIMESTAMP_MS),
-        (b"key-1", f"value-1-{codec}".encode(), headers, BASE_TIMESTAMP_MS + 1),
-        (None, f"value-2-{codec}".encode(), headers, BASE_TIMESTAMP_MS + 2),
+        (b"key-0", f"value-0-{codec}-{PADDING}".encode(), headers, BASE_TIMESTAMP_MS),
+        (b"key-1", f"value-1-{codec}-{PADDING}".encode(), headers, BASE_TIMESTAMP_MS + 1),
+        (None, f"value-2-{codec}-{PADDING}".encode(), headers, BASE_TIMESTAMP_MS + 2),
     ]
 
 

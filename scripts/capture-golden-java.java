@@ -28,6 +28,8 @@ final class GoldenCapture {
     static final String BOOTSTRAP = System.getenv("STROM_BOOTSTRAP");
     static final String[] CODECS = {"none", "gzip", "snappy", "lz4", "zstd"};
     static final long BASE_TIMESTAMP_MS = 1_600_000_000_000L;
+    /** Compressible, as in capture-golden-clients.py. */
+    static final String PADDING = "golden".repeat(10);
 
     static byte[] utf8(String s) {
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
@@ -68,7 +70,7 @@ final class GoldenCapture {
                 String topic = "golden-" + CLIENT + "-" + codec;
                 String[] keys = {"key-0", "key-1", null};
                 for (int i = 0; i < 3; i++) {
-                    producer.send(new ProducerRecord<>(topic, 0, BASE_TIMESTAMP_MS + i, utf8(keys[i]), utf8("value-" + i + "-" + codec), headers));
+                    producer.send(new ProducerRecord<>(topic, 0, BASE_TIMESTAMP_MS + i, utf8(keys[i]), utf8("value-" + i + "-" + codec + "-" + PADDING), headers));
                 }
                 producer.flush();
             }
@@ -95,7 +97,7 @@ final class GoldenCapture {
                         got.add(new String(r.value(), StandardCharsets.UTF_8));
                     }
                 }
-                check(got.equals(List.of("value-0-" + codec, "value-1-" + codec, "value-2-" + codec)), "records of " + tp + ": " + got);
+                check(got.equals(List.of("value-0-" + codec + "-" + PADDING, "value-1-" + codec + "-" + PADDING, "value-2-" + codec + "-" + PADDING)), "records of " + tp + ": " + got);
             }
         }
     }

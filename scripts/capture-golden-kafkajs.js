@@ -10,14 +10,15 @@ const { Kafka, CompressionTypes, logLevel } = require('kafkajs')
 
 const client = 'kafkajs'
 const BASE_TIMESTAMP_MS = 1600000000000
+const PADDING = 'golden'.repeat(10) // compressible, as in capture-golden-clients.py
 const codecs = { none: CompressionTypes.None, gzip: CompressionTypes.GZIP }
 
 function records (codec) {
   const headers = { 'h-codec': codec, 'h-client': client }
   return [
-    { key: 'key-0', value: `value-0-${codec}`, headers, timestamp: String(BASE_TIMESTAMP_MS), partition: 0 },
-    { key: 'key-1', value: `value-1-${codec}`, headers, timestamp: String(BASE_TIMESTAMP_MS + 1), partition: 0 },
-    { key: null, value: `value-2-${codec}`, headers, timestamp: String(BASE_TIMESTAMP_MS + 2), partition: 0 },
+    { key: 'key-0', value: `value-0-${codec}-${PADDING}`, headers, timestamp: String(BASE_TIMESTAMP_MS), partition: 0 },
+    { key: 'key-1', value: `value-1-${codec}-${PADDING}`, headers, timestamp: String(BASE_TIMESTAMP_MS + 1), partition: 0 },
+    { key: null, value: `value-2-${codec}-${PADDING}`, headers, timestamp: String(BASE_TIMESTAMP_MS + 2), partition: 0 },
   ]
 }
 
