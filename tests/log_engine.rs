@@ -413,3 +413,83 @@ async fn fetch_raw(client: &mut Client, topic: &str) -> bytes::Bytes {
         other => panic!("unexpected {other:?}"),
     }
 }
+
+/// A compacted topic refuses keyless records and its broker compacts it in the background:
+/// the sealed segments end up with the latest value of each key, at its original offset.
+#[tokio::test]
+async fn compacted_topic_keeps_latest_per_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &["log.retention.check.interval.ms=20"]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    assert_eq!(
+        create_with_configs(
+            &mut client,
+            "compacted",
+            &[
+                ("cleanup.policy", "compact"),
+                ("segment.bytes", "100"),
+                ("min.cleanable.dirty.ratio", "0.01")
+            ],
+            false
+        )
+        .await,
+        (0, None)
+    );
+    let now = strom::api::now_ms();
+    assert_eq!(
+        produce_one(
+            &mut client,
+            "compacted",
+            0,
+            batch(&[(None, Some("keyless"))], now, Compression::None),
+            -1
+        )
+        .await,
+        (ErrorCode::INVALID_RECORD.0, -1)
+    );
+    // One record a batch, one batch a segment: k0..k2 twice, then a last one that stays active.
+    for (i, key) in ["k0", "k1", "k2", "k0", "k1", "k2", "last"]
+        .iter()
+        .enumerate()
+    {
+        let value = format!("v{i}");
+        let (error, offset) = produce_one(
+            &mut client,
+            "compacted",
+            0,
+            batch(&[(Some(key), Some(&value))], now, Compression::None),
+            -1,
+        )
+        .await;
+        assert_eq!((error, offset), (0, i as i64));
+    }
+    let expected = vec![
+        (3, "v3".to_string()),
+        (4, "v4".to_string()),
+        (5, "v5".to_string()),
+        (6, "v6".to_string()),
+    ];
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let values = read_values(&mut client, "compacted", 0, 0).await;
+        if values == expected {
+            break;
+        }
+        assert!(
+            values.len() > expected.len(),
+            "compaction removed too much: {values:?}"
+        );
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "compaction never ran: {values:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        list_offset(&mut client, "compacted", -2).await,
+        (0, 0),
+        "the start stays"
+    );
+    assert_eq!(list_offset(&mut client, "compacted", -1).await, (0, 7));
+    server.shutdown().await;
+}

@@ -129,6 +129,9 @@ fn append(
 ) -> Result<Appended, ErrorCode> {
     let records = data.records.as_deref().unwrap_or_default();
     validate(records, topic.config.max_message_bytes)?;
+    if topic.config.cleanup_policy.compact && has_keyless_record(records) {
+        return Err(ErrorCode::INVALID_RECORD);
+    }
     // The request frame is shared and immutable; offsets are patched in a private copy.
     let mut batch = BytesMut::from(records);
     let log_append_time = topic.config.message_timestamp_type == TimestampType::LogAppendTime;
@@ -183,6 +186,15 @@ fn validate(records: &[u8], max_message_bytes: usize) -> Result<(), ErrorCode> {
         return Err(ErrorCode::INVALID_TXN_STATE);
     }
     Ok(())
+}
+
+/// Compacted topics keep records by key: Kafka refuses records without one. Decoding is
+/// needed here (compacted topics only); an undecodable batch counts as keyless.
+fn has_keyless_record(records: &[u8]) -> bool {
+    match records::decode_records(records) {
+        Ok(decoded) => decoded.iter().any(|r| r.key.is_none()),
+        Err(_) => true,
+    }
 }
 
 fn record_error_code(error: &RecordError) -> ErrorCode {

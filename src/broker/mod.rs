@@ -411,6 +411,22 @@ impl Broker {
                         tracing::error!(topic = %topic.name, partition = partition.index, error = %e, "retention failed");
                     }
                 }
+                if topic.config.cleanup_policy.compact {
+                    let config = crate::log::cleaner::CompactionConfig {
+                        delete_retention_ms: topic.config.delete_retention_ms,
+                        min_cleanable_dirty_ratio: topic.config.min_cleanable_dirty_ratio,
+                        min_compaction_lag_ms: topic.config.min_compaction_lag_ms,
+                    };
+                    match log.compact(now_ms, config) {
+                        Ok(Some(stats)) => {
+                            tracing::info!(topic = %topic.name, partition = partition.index, ?stats, "compacted")
+                        }
+                        Ok(None) => {}
+                        Err(e) => {
+                            tracing::error!(topic = %topic.name, partition = partition.index, error = %e, "compaction failed")
+                        }
+                    }
+                }
                 log.expire_producers(now_ms, self.config.transactional_id_expiration_ms);
             }
         }

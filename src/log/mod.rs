@@ -4,8 +4,8 @@
 //! `index.rs`/`time_index.rs` the index formats, `recovery.rs` what happens on open, and
 //! `checkpoint.rs` the files written atomically (the clean-shutdown marker).
 //!
-//! Invariants: offsets are contiguous from `log_start_offset` to `log_end_offset - 1`
-//! across the segments, which are sorted by base offset with the last one active; batches
+//! Invariants: offsets increase from `log_start_offset` to `log_end_offset - 1` across
+//! the segments, contiguous except where compaction (`cleaner.rs`) removed whole batches, which are sorted by base offset with the last one active; batches
 //! are stored exactly as produced with only `base_offset` patched (it lies outside the
 //! CRC); an append lands whole or not at all. After a crash the active segment is
 //! validated batch by batch and any torn tail cut; after a clean close (marker file) that
@@ -13,6 +13,9 @@
 //! the broker holds each log behind a short mutex, and every call is plain blocking I/O.
 
 mod checkpoint;
+pub mod cleaner;
+#[cfg(test)]
+mod cleaner_tests;
 mod index;
 pub mod producer_state;
 mod recovery;

@@ -3,11 +3,12 @@
 //! What is trusted: sealed segments were fsynced with their indexes when the log rolled,
 //! and after a clean shutdown (marker present, see `checkpoint.rs`) so was the active one.
 //! Such a segment is only checked from its last offset-index entry on: the batch there
-//! must carry the expected offset, the batches after it must be contiguous, end exactly
+//! must carry the expected offset, the batches after it must increase, end exactly
 //! at the end of the file, and be such that no further index entry was due. Everything
 //! else is recovered: the active segment after a crash, and any segment whose index files
 //! are missing or damaged, is validated batch by batch from its start (length, CRC-32C,
-//! offsets contiguous from the base offset), cut at the first bad batch, and its indexes
+//! offsets increasing from the base offset: compaction leaves gaps), cut at the first bad
+//! batch, and its indexes
 //! rebuilt. A sealed segment that loses bytes this way takes all later segments with it,
 //! so that the log keeps contiguous offsets.
 
@@ -84,7 +85,8 @@ fn check_contiguous(previous: &Segment, next: &Segment) -> Result<(), LogError> 
         });
     }
     if previous.next_offset < next.base_offset {
-        tracing::warn!(segment = %next.log_path.display(), missing_from = previous.next_offset, "offsets missing between segments");
+        // Normal after compaction removed a segment's last batches.
+        tracing::debug!(segment = %next.log_path.display(), missing_from = previous.next_offset, "offsets missing between segments");
     }
     Ok(())
 }
@@ -97,7 +99,8 @@ fn list_and_tidy(dir: &Path) -> Result<Vec<i64>, LogError> {
     for entry in std::fs::read_dir(dir).map_err(io_error("listing", dir))? {
         let name = entry.map_err(io_error("listing", dir))?.file_name();
         let Some(name) = name.to_str() else { continue };
-        if name.ends_with(TEMP_SUFFIX) {
+        // Temporary files of atomic writes, and compaction output never renamed into place.
+        if name.ends_with(TEMP_SUFFIX) || name.ends_with(".cleaned") {
             let path = dir.join(name);
             std::fs::remove_file(&path).map_err(io_error("removing", &path))?;
             continue;
@@ -157,7 +160,8 @@ impl Scan {
         let (Ok(relative), true, Ok(_)) = (relative, last_fits, u32::try_from(end)) else {
             return false;
         };
-        if header.base_offset != self.expected || validate_batch(batch).is_err() {
+        // Offsets only grow: compaction leaves gaps where whole batches were removed.
+        if header.base_offset < self.expected || validate_batch(batch).is_err() {
             return false;
         }
         let (offset_entry, time_entry) = self.planner.observe(
@@ -204,7 +208,7 @@ impl Segment {
         let base_offset = self.base_offset;
         let end = self.walk(start, |position, header| {
             let relative = u32::try_from(header.base_offset - base_offset);
-            consistent = header.base_offset == expected
+            consistent = header.base_offset >= expected
                 && relative.is_ok()
                 && u32::try_from(header.last_offset() - base_offset).is_ok()
                 && u32::try_from(position).is_ok();

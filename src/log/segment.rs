@@ -2,7 +2,8 @@
 //! back, exactly as produced with only `base_offset` patched, plus its sparse `.index` and
 //! `.timeindex` (see `index.rs`, `time_index.rs`).
 //!
-//! Invariants: bytes `0..size` of the file are whole batches with contiguous offsets from
+//! Invariants: bytes `0..size` of the file are whole batches with increasing offsets (gaps
+//! only where compaction removed batches) from
 //! `base_offset` to `next_offset - 1` (recovery, in `recovery.rs`, makes it so on open);
 //! every index entry points at a batch start inside `0..size`; relative offsets and file
 //! positions fit in u32 because the log rolls before either could overflow. An append

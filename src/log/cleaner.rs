@@ -1,0 +1,281 @@
+//! Log compaction (`cleanup.policy=compact`): keeps the latest record of every key in the
+//! sealed segments, drops tombstones (null values) once `delete.retention.ms` has passed
+//! since their timestamp, and never touches the active segment. Offsets never change: a
+//! batch that loses records is rebuilt with its original base offset, offset deltas and
+//! last offset delta; a batch that loses every record disappears, leaving a gap in offsets
+//! that consumers skip as they do in Kafka.
+//!
+//! A pass runs when the dirty part of the sealed segments (bytes after the cleaner
+//! checkpoint, the first offset not yet cleaned) is at least `min.cleanable.dirty.ratio` of
+//! all sealed bytes. Segments younger than `min.compaction.lag.ms` are left for later.
+//!
+//! Crash safety per segment: its cleaned copy is written to `{base}.cleaned` and fsynced,
+//! the index files are removed, then the copy is renamed over `{base}.log`. A crash before
+//! the rename leaves the old segment (indexes rebuilt on open), after it the new one.
+//!
+//! Limits of this first version: the pass runs under the partition's lock (appends and
+//! reads of that partition wait for it), the key map holds whole keys in memory, and
+//! cleaned segments are not merged.
+
+use super::segment::{self, Segment};
+use super::{checkpoint, io_error, LogError, PartitionLog};
+use std::collections::HashMap;
+use std::io::Write;
+use strom_protocol::records::{
+    batches, decode_records_with_limit, set_log_append_time, BatchBuilder, BatchHeader,
+    TimestampType,
+};
+
+/// Name of the cleaner checkpoint: the first offset not yet cleaned.
+pub const CLEANER_CHECKPOINT: &str = "cleaner-offset";
+const DECODE_LIMIT: usize = 256 << 20;
+
+/// Settings of one compaction pass, from the topic's config.
+#[derive(Debug, Clone, Copy)]
+pub struct CompactionConfig {
+    pub delete_retention_ms: i64,
+    pub min_cleanable_dirty_ratio: f64,
+    pub min_compaction_lag_ms: i64,
+}
+
+/// What a pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CleanStats {
+    pub segments_cleaned: usize,
+    pub records_removed: u64,
+    pub bytes_before: u64,
+    pub bytes_after: u64,
+}
+
+impl PartitionLog {
+    /// The cleaner checkpoint: offsets below it have been compacted at least once.
+    pub fn cleaner_checkpoint(&self) -> i64 {
+        checkpoint::read(&self.dir, CLEANER_CHECKPOINT)
+            .ok()
+            .flatten()
+            .and_then(|c| std::str::from_utf8(&c).ok()?.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// One compaction pass; `None` when nothing was due (see the module header).
+    pub fn compact(
+        &mut self,
+        now_ms: i64,
+        config: CompactionConfig,
+    ) -> Result<Option<CleanStats>, LogError> {
+        let sealed = self.segments.len() - 1;
+        // Only segments wholly older than the compaction lag are cleanable.
+        let mut cleanable = 0;
+        for segment in &self.segments[..sealed] {
+            if segment.size() == 0 {
+                // Emptied by an earlier pass: nothing to wait for.
+                cleanable += 1;
+                continue;
+            }
+            let newest = match segment.max_timestamp() {
+                Some((timestamp, _)) => timestamp,
+                None => segment.modified_ms()?,
+            };
+            if now_ms.saturating_sub(newest) < config.min_compaction_lag_ms {
+                break;
+            }
+            cleanable += 1;
+        }
+        if cleanable == 0 {
+            return Ok(None);
+        }
+        let first_dirty = self.cleaner_checkpoint();
+        let total: u64 = self.segments[..cleanable].iter().map(Segment::size).sum();
+        let dirty: u64 = self.segments[..cleanable]
+            .iter()
+            .filter(|s| s.next_offset() > first_dirty)
+            .map(Segment::size)
+            .sum();
+        if total == 0
+            || dirty == 0
+            || (dirty as f64) / (total as f64) < config.min_cleanable_dirty_ratio
+        {
+            return Ok(None);
+        }
+        // Latest offset of every key in the cleanable segments.
+        let mut latest: HashMap<Vec<u8>, i64> = HashMap::new();
+        for segment in &self.segments[..cleanable] {
+            for_each_batch(segment, |header, batch| {
+                if header.is_control() {
+                    return Ok(());
+                }
+                for record in decode(batch, segment)? {
+                    if let Some(key) = &record.key {
+                        let offset = record.offset(header);
+                        latest.insert(key.to_vec(), offset);
+                    }
+                }
+                Ok(())
+            })?;
+        }
+        let mut stats = CleanStats::default();
+        let horizon = now_ms.saturating_sub(config.delete_retention_ms);
+        for i in 0..cleanable {
+            let (cleaned, removed) = {
+                let segment = &self.segments[i];
+                let mut out = Vec::with_capacity(segment.size() as usize);
+                let mut removed = 0u64;
+                for_each_batch(segment, |header, batch| {
+                    if header.is_control() {
+                        out.extend_from_slice(batch);
+                        return Ok(());
+                    }
+                    let records = decode(batch, segment)?;
+                    let keep: Vec<bool> = records
+                        .iter()
+                        .map(|r| {
+                            let offset = r.offset(header);
+                            let newest = r
+                                .key
+                                .as_ref()
+                                .is_none_or(|k| latest.get(k.as_ref()) == Some(&offset));
+                            let expired_tombstone =
+                                r.value.is_none() && r.timestamp(header) < horizon;
+                            newest && !expired_tombstone
+                        })
+                        .collect();
+                    let kept = keep.iter().filter(|k| **k).count();
+                    removed += (records.len() - kept) as u64;
+                    if kept == records.len() {
+                        out.extend_from_slice(batch);
+                    } else if kept > 0 {
+                        out.extend_from_slice(&rebuild(header, &records, &keep)?);
+                    }
+                    Ok(())
+                })?;
+                (out, removed)
+            };
+            stats.bytes_before += self.segments[i].size();
+            stats.bytes_after += cleaned.len() as u64;
+            if removed > 0 {
+                self.replace_segment(i, &cleaned)?;
+                stats.segments_cleaned += 1;
+                stats.records_removed += removed;
+            }
+        }
+        let clean_until = self.segments[cleanable].base_offset();
+        checkpoint::write_atomic(
+            &self.dir,
+            CLEANER_CHECKPOINT,
+            format!("{clean_until}\n").as_bytes(),
+        )?;
+        tracing::debug!(dir = %self.dir.display(), ?stats, clean_until, "compacted");
+        Ok(Some(stats))
+    }
+
+    /// Swaps segment `i`'s file for `cleaned` (see the module header for crash safety).
+    fn replace_segment(&mut self, i: usize, cleaned: &[u8]) -> Result<(), LogError> {
+        let base = self.segments[i].base_offset();
+        let next_offset = self.segments[i].next_offset();
+        let temp = self.dir.join(segment::file_name(base, "cleaned"));
+        let mut file = std::fs::File::create(&temp).map_err(io_error("creating", &temp))?;
+        file.write_all(cleaned)
+            .map_err(io_error("writing", &temp))?;
+        file.sync_all().map_err(io_error("syncing", &temp))?;
+        drop(file);
+        for extension in ["index", "timeindex"] {
+            let path = self.dir.join(segment::file_name(base, extension));
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_error("removing", &path)(e)),
+            }
+        }
+        let target = self.dir.join(segment::file_name(base, "log"));
+        std::fs::rename(&temp, &target).map_err(io_error("renaming", &temp))?;
+        checkpoint::sync_dir(&self.dir)?;
+        let (mut segment, _) =
+            Segment::open_files(&self.dir, base, self.config.index_interval_bytes)?;
+        segment.recover()?;
+        // The segment keeps covering its offsets even if its last records were removed.
+        segment.next_offset = segment.next_offset.max(next_offset);
+        segment.seal()?;
+        self.segments[i] = segment;
+        Ok(())
+    }
+}
+
+fn decode(
+    batch: &[u8],
+    segment: &Segment,
+) -> Result<Vec<strom_protocol::records::Record>, LogError> {
+    decode_records_with_limit(batch, DECODE_LIMIT).map_err(|e| LogError::Corrupt {
+        path: segment.log_path.clone(),
+        reason: format!("batch does not decode during compaction: {e}"),
+    })
+}
+
+/// Calls `visit` with every whole batch of a segment, reading it in chunks.
+fn for_each_batch(
+    segment: &Segment,
+    mut visit: impl FnMut(&BatchHeader, &[u8]) -> Result<(), LogError>,
+) -> Result<(), LogError> {
+    let mut position = 0u64;
+    while position < segment.size() {
+        let chunk = segment.read_at(position, 1 << 20)?;
+        let mut used = 0;
+        for item in batches(&chunk) {
+            let Ok((header, batch)) = item else { break };
+            visit(&header, batch)?;
+            used += batch.len();
+        }
+        if used == 0 {
+            // One batch larger than the chunk: read it whole.
+            let head = segment.read_at(position, strom_protocol::records::BATCH_HEADER_LEN)?;
+            let header = BatchHeader::parse(&head).map_err(|e| LogError::Corrupt {
+                path: segment.log_path.clone(),
+                reason: format!("at position {position}: {e}"),
+            })?;
+            let batch = segment.read_at(position, header.total_len())?;
+            if batch.len() < header.total_len() {
+                return Err(LogError::Corrupt {
+                    path: segment.log_path.clone(),
+                    reason: format!("truncated batch at position {position}"),
+                });
+            }
+            visit(&header, &batch)?;
+            used = batch.len();
+        }
+        position += used as u64;
+    }
+    Ok(())
+}
+
+/// The batch with only the kept records, same base offset, timestamps, producer fields,
+/// codec and last offset delta.
+fn rebuild(
+    header: &BatchHeader,
+    records: &[strom_protocol::records::Record],
+    keep: &[bool],
+) -> Result<Vec<u8>, LogError> {
+    let invalid = |e: strom_protocol::records::RecordError| LogError::InvalidBatch(e.to_string());
+    let mut builder = BatchBuilder::new(header.compression())
+        .base_offset(header.base_offset)
+        .partition_leader_epoch(header.partition_leader_epoch)
+        .producer(
+            header.producer_id,
+            header.producer_epoch,
+            header.base_sequence,
+        )
+        .transactional(header.is_transactional())
+        .timestamp_type(header.timestamp_type())
+        .base_timestamp(header.base_timestamp);
+    for (record, kept) in records.iter().zip(keep) {
+        if *kept {
+            builder.append_record(record).map_err(invalid)?;
+        }
+    }
+    let mut batch = builder
+        .last_offset_delta(header.last_offset_delta)
+        .build()
+        .map_err(invalid)?;
+    if header.timestamp_type() == TimestampType::LogAppendTime {
+        set_log_append_time(&mut batch, header.max_timestamp);
+    }
+    Ok(batch)
+}
