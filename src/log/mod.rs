@@ -17,6 +17,8 @@ pub mod cleaner;
 #[cfg(test)]
 mod cleaner_tests;
 mod index;
+#[cfg(test)]
+mod model_tests;
 pub mod producer_state;
 mod recovery;
 #[cfg(test)]
@@ -593,6 +595,9 @@ impl PartitionLog {
             )?;
             self.log_start_offset = offset;
             self.delete_segments_below_start()?;
+            // Deleting a segment moves the start to the next one's base, which compaction
+            // gaps can put past `offset`; DeleteRecords answers the offset asked for.
+            self.log_start_offset = offset;
         }
         Ok(self.log_start_offset)
     }
