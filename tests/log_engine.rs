@@ -493,3 +493,59 @@ async fn compacted_topic_keeps_latest_per_key() {
     assert_eq!(list_offset(&mut client, "compacted", -1).await, (0, 7));
     server.shutdown().await;
 }
+
+/// A write that fails (here: the segment file is /dev/full, so every write gets ENOSPC)
+/// is answered KAFKA_STORAGE_ERROR for that partition only; the broker keeps serving the
+/// others, and nothing half-written is ever served from the failed partition.
+#[tokio::test]
+async fn disk_full_is_a_storage_error_for_that_partition_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic_ok(&mut client, "full", 1).await;
+    create_topic_ok(&mut client, "fine", 1).await;
+    drop(client);
+    server.shutdown().await;
+    let segment = dir.path().join("full-0").join("00000000000000000000.log");
+    std::fs::remove_file(&segment).unwrap();
+    std::os::unix::fs::symlink("/dev/full", &segment).unwrap();
+
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    let now = strom::api::now_ms();
+    for _ in 0..3 {
+        assert_eq!(
+            produce_one(
+                &mut client,
+                "full",
+                0,
+                batch(&[(None, Some("x"))], now, Compression::None),
+                -1
+            )
+            .await,
+            (ErrorCode::KAFKA_STORAGE_ERROR.0, -1)
+        );
+    }
+    assert_eq!(
+        list_offset(&mut client, "full", -1).await,
+        (0, 0),
+        "nothing was appended"
+    );
+    assert_eq!(read_values(&mut client, "full", 0, 0).await, vec![]);
+    for i in 0..3 {
+        assert_eq!(
+            produce_one(
+                &mut client,
+                "fine",
+                0,
+                batch(&[(None, Some("y"))], now, Compression::None),
+                -1
+            )
+            .await,
+            (0, i)
+        );
+    }
+    assert_eq!(read_values(&mut client, "fine", 0, 0).await.len(), 3);
+    drop(client);
+    server.shutdown().await;
+}
