@@ -549,3 +549,54 @@ async fn disk_full_is_a_storage_error_for_that_partition_only() {
     drop(client);
     server.shutdown().await;
 }
+
+/// Pipelined acks=all produce requests wait for their fsync without holding up the requests
+/// behind them, and every answer still comes back in request order with increasing offsets.
+#[tokio::test]
+async fn pipelined_acks_all_answers_keep_order() {
+    use strom_protocol::generated::ApiVersionsRequest;
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic_ok(&mut client, "pipe", 1).await;
+    let now = strom::api::now_ms();
+    let mut sent = Vec::new();
+    for i in 0..200 {
+        let id = if i % 4 == 3 {
+            client
+                .send(3, RequestBody::ApiVersions(ApiVersionsRequest::default()))
+                .await
+        } else {
+            let value = format!("m{i}");
+            client
+                .send(
+                    9,
+                    produce_request_body(
+                        "pipe",
+                        batch(&[(None, Some(&value))], now, Compression::None),
+                    ),
+                )
+                .await
+        };
+        sent.push((id, i % 4 == 3));
+    }
+    let mut next_offset = 0;
+    for (i, (id, is_versions)) in sent.into_iter().enumerate() {
+        let api = if is_versions {
+            strom_protocol::ApiKey::ApiVersions
+        } else {
+            strom_protocol::ApiKey::Produce
+        };
+        let (got, body) = client.receive(api, if is_versions { 3 } else { 9 }).await;
+        assert_eq!(got, id, "answer {i} out of order");
+        if let ResponseBody::Produce(r) = body {
+            let p = &r.responses[0].partition_responses[0];
+            assert_eq!((p.error_code, p.base_offset), (0, next_offset));
+            next_offset += 1;
+        }
+    }
+    assert_eq!(next_offset, 150);
+    let values = read_values(&mut client, "pipe", 0, 0).await;
+    assert_eq!(values.len(), 150);
+    server.shutdown().await;
+}

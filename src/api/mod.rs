@@ -9,7 +9,7 @@ mod fetch;
 mod init_producer_id;
 mod list_offsets;
 mod metadata;
-mod produce;
+pub mod produce;
 
 use crate::broker::Broker;
 use strom_protocol::{Request, RequestBody, ResponseBody};

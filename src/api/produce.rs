@@ -16,11 +16,54 @@ use strom_protocol::generated::{ProduceRequest, ProduceResponse};
 use strom_protocol::records::{self, RecordError};
 use strom_protocol::ErrorCode;
 
+/// Appends, then waits for the fsync the request needs; `None` for acks=0.
 pub async fn handle(
     broker: &Broker,
     request: ProduceRequest,
     version: i16,
 ) -> Option<ProduceResponse> {
+    let mut appended = append(broker, request, version);
+    if let Some(durable) = &appended.durable {
+        let ok = broker.flusher.wait(durable.ticket).await;
+        appended.settle(ok);
+    }
+    appended.response
+}
+
+/// A produce request after its appends: the answer, and the fsync it must wait for.
+pub struct Appended {
+    /// `None` for acks=0.
+    pub response: Option<ProduceResponse>,
+    pub durable: Option<Durable>,
+}
+
+/// The flush round that makes a request's appends durable, and which answers it covers.
+pub struct Durable {
+    pub ticket: u64,
+    written: Vec<(usize, usize)>,
+}
+
+impl Appended {
+    /// Applies the outcome of the fsync: when it failed, every written partition's answer
+    /// becomes KAFKA_STORAGE_ERROR.
+    pub fn settle(&mut self, fsync_ok: bool) {
+        let (Some(durable), Some(response)) = (self.durable.take(), self.response.as_mut()) else {
+            return;
+        };
+        if fsync_ok {
+            return;
+        }
+        for (t, i) in durable.written {
+            let answer = &mut response.responses[t].partition_responses[i];
+            *answer = partition_response(answer.index, Err(ErrorCode::KAFKA_STORAGE_ERROR));
+        }
+    }
+}
+
+/// The synchronous part of Produce: validates and appends every partition's batch and
+/// requests the fsync the request's acks need (see `strom.fsync.before.ack`) without
+/// waiting for it, so a connection can go on with its next request meanwhile.
+pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appended {
     let acks_valid = matches!(request.acks, -1..=1);
     let offline = broker.log_dir_failed();
     let now_ms = super::now_ms();
@@ -53,7 +96,7 @@ pub async fn handle(
                 Some(_) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
                 Some(partition) => {
                     let topic = resolved.as_deref().expect("a partition has a topic");
-                    let outcome = append(topic, partition, data, now_ms);
+                    let outcome = append_partition(topic, partition, data, now_ms);
                     if let Ok(appended) = &outcome {
                         written.push((Arc::clone(partition), t, partition_responses.len()));
                         if appended.unflushed_messages >= broker.config.log_flush_interval_messages
@@ -73,25 +116,26 @@ pub async fn handle(
             ..Default::default()
         });
     }
+    let mut durable = None;
     if !written.is_empty() && broker.config.fsync_before_ack.applies_to(request.acks) {
         let ticket = broker.flusher.request(written.iter().map(|(p, _, _)| p));
-        if !broker.flusher.wait(ticket).await {
-            for (_, t, i) in &written {
-                let index = responses[*t].partition_responses[*i].index;
-                responses[*t].partition_responses[*i] =
-                    partition_response(index, Err(ErrorCode::KAFKA_STORAGE_ERROR));
-            }
-        }
+        durable = Some(Durable {
+            ticket,
+            written: written.iter().map(|(_, t, i)| (*t, *i)).collect(),
+        });
     } else if !due_for_flush.is_empty() {
         broker.flusher.request(&due_for_flush);
     }
-    (request.acks != 0).then(|| ProduceResponse {
-        responses,
-        ..Default::default()
-    })
+    Appended {
+        response: (request.acks != 0).then(|| ProduceResponse {
+            responses,
+            ..Default::default()
+        }),
+        durable: durable.filter(|_| request.acks != 0),
+    }
 }
 
-struct Appended {
+struct PartitionAppended {
     base_offset: i64,
     log_start_offset: i64,
     unflushed_messages: u64,
@@ -101,7 +145,7 @@ struct Appended {
 
 fn partition_response(
     index: i32,
-    outcome: Result<Appended, ErrorCode>,
+    outcome: Result<PartitionAppended, ErrorCode>,
 ) -> PartitionProduceResponse {
     match outcome {
         Ok(appended) => PartitionProduceResponse {
@@ -121,12 +165,12 @@ fn partition_response(
     }
 }
 
-fn append(
+fn append_partition(
     topic: &Topic,
     partition: &Partition,
     data: &PartitionProduceData,
     now_ms: i64,
-) -> Result<Appended, ErrorCode> {
+) -> Result<PartitionAppended, ErrorCode> {
     let records = data.records.as_deref().unwrap_or_default();
     validate(records, topic.config.max_message_bytes)?;
     if topic.config.cleanup_policy.compact && has_keyless_record(records) {
@@ -139,7 +183,7 @@ fn append(
         records::set_log_append_time(&mut batch, now_ms);
     }
     match partition.append(&mut batch, now_ms) {
-        Ok(info) => Ok(Appended {
+        Ok(info) => Ok(PartitionAppended {
             base_offset: info.first_offset,
             log_start_offset: info.log_start_offset,
             unflushed_messages: info.unflushed_messages,

@@ -103,6 +103,13 @@ impl Flusher {
         result.unwrap_or_else(|_| !self.failed())
     }
 
+    /// `Some(ok)` once the round `ticket` is complete (`ok` false if the log directory
+    /// failed), `None` while it is still to come.
+    pub fn completed(&self, ticket: u64) -> Option<bool> {
+        let flushed = *self.done.borrow();
+        (flushed.failed || flushed.generation >= ticket).then_some(!flushed.failed)
+    }
+
     /// Whether an fsync has failed (the log directory is offline).
     pub fn failed(&self) -> bool {
         self.done.borrow().failed

@@ -3,22 +3,98 @@
 //! order as Kafka does, and writes responses in request order, batching the writes of
 //! pipelined requests.
 //!
+//! A produce request that must wait for an fsync (group commit) does not hold up the
+//! requests behind it: its appends are done, its answer is queued until the flush round
+//! covering it completes, and the next requests are handled meanwhile (their answers queue
+//! behind it, so the order stays). A fetch, which may wait, first lets the queue drain.
+//!
 //! Malformed frames, unknown API keys and unsupported versions (other than ApiVersions,
 //! which gets its v0 fallback) close this connection only; the broker keeps serving.
 
 use crate::api;
 use crate::broker::Broker;
 use bytes::{Buf, BytesMut};
+use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use strom_protocol::header::{self, check_frame};
-use strom_protocol::{ApiKey, DecodeErrorKind};
+use strom_protocol::{ApiKey, DecodeErrorKind, RequestBody, ResponseBody};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio_util::sync::CancellationToken;
 
 /// Responses buffered beyond this are written before handling the next request.
 const OUTPUT_FLUSH_BYTES: usize = 256 * 1024;
+/// Answers queued behind an fsync before the connection stops taking requests.
+const MAX_QUEUED: usize = 256;
+
+/// An answer that cannot be written yet because an earlier one waits for an fsync.
+enum Queued {
+    Encoded(bytes::Bytes),
+    /// A produce answer waiting for its flush round.
+    Produce {
+        correlation_id: i32,
+        version: i16,
+        appended: api::produce::Appended,
+    },
+}
+
+/// Moves queued answers that are complete into `output`, in order; with `wait`, waits
+/// for every flush round the queue is waiting on.
+async fn drain(queue: &mut VecDeque<Queued>, output: &mut BytesMut, broker: &Broker, wait: bool) {
+    while let Some(front) = queue.front_mut() {
+        match front {
+            Queued::Encoded(bytes) => output.extend_from_slice(bytes),
+            Queued::Produce {
+                correlation_id,
+                version,
+                appended,
+            } => {
+                if let Some(durable) = &appended.durable {
+                    let ok = match broker.flusher.completed(durable.ticket) {
+                        Some(ok) => ok,
+                        None if wait => broker.flusher.wait(durable.ticket).await,
+                        None => return,
+                    };
+                    appended.settle(ok);
+                }
+                if let Some(response) = appended.response.take() {
+                    encode(
+                        output,
+                        *correlation_id,
+                        *version,
+                        &ResponseBody::Produce(response),
+                    );
+                }
+            }
+        }
+        queue.pop_front();
+    }
+}
+
+/// Waits until the first queued answer's flush round completes (forever if it has none).
+async fn head_flushed(queue: &VecDeque<Queued>, broker: &Broker) {
+    match queue.front() {
+        Some(Queued::Produce {
+            appended:
+                api::produce::Appended {
+                    durable: Some(durable),
+                    ..
+                },
+            ..
+        }) => {
+            broker.flusher.wait(durable.ticket).await;
+        }
+        _ => std::future::pending().await,
+    }
+}
+
+fn encode(output: &mut BytesMut, correlation_id: i32, version: i16, response: &ResponseBody) {
+    if let Err(e) = strom_protocol::encode_response(output, correlation_id, version, response) {
+        // Only a strom bug can cause this; the connection closes at the next check.
+        tracing::error!(error = %e, "encoding response failed");
+    }
+}
 
 pub async fn serve(
     mut stream: TcpStream,
@@ -65,6 +141,7 @@ async fn run(
     let limit = broker.config.socket_request_max_bytes;
     let mut input = BytesMut::with_capacity(64 * 1024);
     let mut output = BytesMut::with_capacity(64 * 1024);
+    let mut queue: VecDeque<Queued> = VecDeque::new();
     loop {
         // Handle every complete frame already buffered, in order.
         loop {
@@ -77,17 +154,23 @@ async fn run(
             let frame = input.split_to(size).freeze();
             let may_wait =
                 header::peek_header(&frame).is_some_and(|p| p.api_key == ApiKey::Fetch as i16);
+            if may_wait || queue.len() >= MAX_QUEUED {
+                drain(&mut queue, &mut output, broker, true).await;
+            }
             if !output.is_empty() && (may_wait || output.len() >= OUTPUT_FLUSH_BYTES) {
                 stream.write_all(&output).await?;
                 output.clear();
             }
-            handle_frame(frame, broker, &mut output, peer).await?;
+            handle_frame(frame, broker, &mut output, &mut queue, peer).await?;
         }
+        drain(&mut queue, &mut output, broker, false).await;
         if !output.is_empty() {
             stream.write_all(&output).await?;
             output.clear();
         }
         if shutdown.is_cancelled() {
+            drain(&mut queue, &mut output, broker, true).await;
+            stream.write_all(&output).await?;
             return Ok(());
         }
         // Make room for the frame being received; its size already passed the limit check.
@@ -100,9 +183,19 @@ async fn run(
         input.reserve(wanted.saturating_sub(input.len()));
         let read = tokio::select! {
             read = stream.read_buf(&mut input) => read?,
-            _ = shutdown.cancelled() => return Ok(()),
+            // A queued answer became writable: write it (and any behind it) first.
+            _ = head_flushed(&queue, broker), if !queue.is_empty() => continue,
+            _ = shutdown.cancelled() => {
+                drain(&mut queue, &mut output, broker, true).await;
+                stream.write_all(&output).await?;
+                return Ok(());
+            }
         };
         if read == 0 {
+            drain(&mut queue, &mut output, broker, true).await;
+            if !output.is_empty() {
+                stream.write_all(&output).await?;
+            }
             return if input.is_empty() {
                 Ok(())
             } else {
@@ -116,6 +209,7 @@ async fn handle_frame(
     frame: bytes::Bytes,
     broker: &Broker,
     output: &mut BytesMut,
+    queue: &mut VecDeque<Queued>,
     peer: SocketAddr,
 ) -> Result<(), Closed> {
     let Some(peek) = header::peek_header(&frame) else {
@@ -127,7 +221,13 @@ async fn handle_frame(
     match header::check_api(&peek) {
         Ok(_) => {}
         Err(DecodeErrorKind::UnsupportedVersion) if peek.api_key == ApiKey::ApiVersions as i16 => {
-            api::api_versions::unsupported_version_fallback(peek.correlation_id, output);
+            if queue.is_empty() {
+                api::api_versions::unsupported_version_fallback(peek.correlation_id, output);
+            } else {
+                let mut encoded = BytesMut::new();
+                api::api_versions::unsupported_version_fallback(peek.correlation_id, &mut encoded);
+                queue.push_back(Queued::Encoded(encoded.freeze()));
+            }
             return Ok(());
         }
         Err(DecodeErrorKind::UnknownApiKey) => {
@@ -154,6 +254,25 @@ async fn handle_frame(
     };
     tracing::trace!(%peer, api = request.api_key.name(), version = peek.api_version, "request");
     let version = peek.api_version;
+    if let RequestBody::Produce(produce) = request.body {
+        let appended = api::produce::append(broker, produce, version);
+        if appended.durable.is_some() || !queue.is_empty() {
+            queue.push_back(Queued::Produce {
+                correlation_id: peek.correlation_id,
+                version,
+                appended,
+            });
+        } else if let Some(response) = appended.response {
+            encode_checked(
+                output,
+                peek.correlation_id,
+                version,
+                &ResponseBody::Produce(response),
+                peer,
+            )?;
+        }
+        return Ok(());
+    }
     let response = match api::handle(broker, request).await {
         Ok(response) => response,
         Err(api::NotImplemented(name)) => {
@@ -161,13 +280,27 @@ async fn handle_frame(
         }
     };
     if let Some(response) = response {
-        if let Err(e) =
-            strom_protocol::encode_response(output, peek.correlation_id, version, &response)
-        {
-            // A response strom cannot encode is a strom bug; the client would hang waiting.
-            tracing::error!(%peer, error = %e, "encoding response failed");
-            return Err(Closed::Protocol(format!("cannot encode response: {e}")));
+        if queue.is_empty() {
+            encode_checked(output, peek.correlation_id, version, &response, peer)?;
+        } else {
+            let mut encoded = BytesMut::new();
+            encode_checked(&mut encoded, peek.correlation_id, version, &response, peer)?;
+            queue.push_back(Queued::Encoded(encoded.freeze()));
         }
     }
     Ok(())
+}
+
+fn encode_checked(
+    output: &mut BytesMut,
+    correlation_id: i32,
+    version: i16,
+    response: &ResponseBody,
+    peer: SocketAddr,
+) -> Result<(), Closed> {
+    strom_protocol::encode_response(output, correlation_id, version, response).map_err(|e| {
+        // A response strom cannot encode is a strom bug; the client would hang waiting.
+        tracing::error!(%peer, error = %e, "encoding response failed");
+        Closed::Protocol(format!("cannot encode response: {e}"))
+    })
 }
