@@ -47,14 +47,19 @@ pub struct CleanStats {
     pub bytes_after: u64,
 }
 
+/// The cleaner checkpoint of the log in `dir` (0 when it was never compacted).
+pub fn checkpoint_in(dir: &std::path::Path) -> i64 {
+    checkpoint::read(dir, CLEANER_CHECKPOINT)
+        .ok()
+        .flatten()
+        .and_then(|c| std::str::from_utf8(&c).ok()?.trim().parse().ok())
+        .unwrap_or(0)
+}
+
 impl PartitionLog {
     /// The cleaner checkpoint: offsets below it have been compacted at least once.
     pub fn cleaner_checkpoint(&self) -> i64 {
-        checkpoint::read(&self.dir, CLEANER_CHECKPOINT)
-            .ok()
-            .flatten()
-            .and_then(|c| std::str::from_utf8(&c).ok()?.trim().parse().ok())
-            .unwrap_or(0)
+        checkpoint_in(&self.dir)
     }
 
     /// One compaction pass; `None` when nothing was due (see the module header).
@@ -191,6 +196,7 @@ impl PartitionLog {
         checkpoint::sync_dir(&self.dir)?;
         let (mut segment, _) =
             Segment::open_files(&self.dir, base, self.config.index_interval_bytes)?;
+        segment.gaps_allowed = true;
         segment.recover()?;
         // The segment keeps covering its offsets even if its last records were removed.
         segment.next_offset = segment.next_offset.max(next_offset);

@@ -32,10 +32,13 @@ pub fn load_segments(
     clean_log_end_offset: Option<i64>,
 ) -> Result<Vec<Segment>, LogError> {
     let bases = list_and_tidy(dir)?;
+    let cleaned_below = super::cleaner::checkpoint_in(dir);
     let mut segments: Vec<Segment> = Vec::with_capacity(bases.len());
     for (i, &base) in bases.iter().enumerate() {
         let last = i + 1 == bases.len();
         let (mut segment, indexes_ok) = Segment::open_files(dir, base, interval_bytes)?;
+        // Only compacted segments may have offset gaps; elsewhere a gap means damage.
+        segment.gaps_allowed = base < cleaned_below;
         let trust = indexes_ok && (clean_log_end_offset.is_some() || !last);
         let truncated = if trust && segment.resume_trusted()? {
             false
@@ -144,6 +147,7 @@ fn delete_segment_files(dir: &Path, base: i64) -> Result<(), LogError> {
 /// State of a validating scan: where it is, what it expects next, what it planned.
 struct Scan {
     base_offset: i64,
+    gaps_allowed: bool,
     position: u64,
     expected: i64,
     planner: IndexPlanner,
@@ -160,8 +164,13 @@ impl Scan {
         let (Ok(relative), true, Ok(_)) = (relative, last_fits, u32::try_from(end)) else {
             return false;
         };
-        // Offsets only grow: compaction leaves gaps where whole batches were removed.
-        if header.base_offset < self.expected || validate_batch(batch).is_err() {
+        // Offsets only grow; compaction leaves gaps where whole batches were removed.
+        let in_sequence = if self.gaps_allowed {
+            header.base_offset >= self.expected
+        } else {
+            header.base_offset == self.expected
+        };
+        if !in_sequence || validate_batch(batch).is_err() {
             return false;
         }
         let (offset_entry, time_entry) = self.planner.observe(
@@ -206,9 +215,11 @@ impl Segment {
         let mut expected = first_offset;
         let mut consistent = true;
         let base_offset = self.base_offset;
+        let self_gaps_allowed = self.gaps_allowed;
         let end = self.walk(start, |position, header| {
             let relative = u32::try_from(header.base_offset - base_offset);
-            consistent = header.base_offset >= expected
+            consistent = (header.base_offset == expected
+                || (self_gaps_allowed && header.base_offset > expected))
                 && relative.is_ok()
                 && u32::try_from(header.last_offset() - base_offset).is_ok()
                 && u32::try_from(position).is_ok();
@@ -236,6 +247,7 @@ impl Segment {
     pub(super) fn recover(&mut self) -> Result<bool, LogError> {
         let mut scan = Scan {
             base_offset: self.base_offset,
+            gaps_allowed: self.gaps_allowed,
             position: 0,
             expected: self.base_offset,
             planner: self.planner.restarted(),

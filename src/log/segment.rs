@@ -45,6 +45,8 @@ pub struct Segment {
     /// A failed append could not cut the file back to `size`; the next write or close
     /// retries before anything else happens.
     pub(super) dirty_tail: bool,
+    /// Compaction removed batches here, so offsets may skip (recovery accepts gaps).
+    pub(super) gaps_allowed: bool,
 }
 
 /// How a walk over batch headers ended.
@@ -103,6 +105,7 @@ impl Segment {
             time_index,
             planner: IndexPlanner::new(interval_bytes),
             dirty_tail: false,
+            gaps_allowed: false,
         };
         Ok((segment, existed && offsets_ok && times_ok))
     }
