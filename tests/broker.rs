@@ -962,3 +962,44 @@ async fn fetch_max_bytes_bounds_the_whole_response() {
     assert_eq!(got, vec![(0, batch_len as usize, 1), (1, 0, 1)]);
     server.shutdown().await;
 }
+
+/// librdkafka 2.x's all-topics Metadata request (v12 here) carries 3 bytes after its body
+/// (confluentinc/librdkafka#5049); Kafka ignores them, and so does strom: the request is
+/// answered and the connection stays open.
+#[tokio::test]
+async fn metadata_with_trailing_bytes_is_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic(&mut client, "listed", 1).await;
+    let request = MetadataRequest {
+        topics: None,
+        allow_auto_topic_creation: false,
+        ..Default::default()
+    };
+    let header = strom_protocol::RequestHeader {
+        api_key: 3,
+        api_version: 12,
+        correlation_id: 77,
+        client_id: Some("rdkafka".into()),
+        ..Default::default()
+    };
+    let mut buf = bytes::BytesMut::new();
+    strom_protocol::encode_request(&mut buf, &header, &RequestBody::Metadata(request)).unwrap();
+    // librdkafka's extra bytes, with the size prefix grown to match.
+    buf.extend_from_slice(&[0, 0, 0]);
+    let size = (buf.len() - 4) as i32;
+    buf[..4].copy_from_slice(&size.to_be_bytes());
+    use tokio::io::AsyncWriteExt;
+    client.stream.write_all(&buf).await.unwrap();
+    let (id, body) = client.receive(ApiKey::Metadata, 12).await;
+    assert_eq!(id, 77);
+    let ResponseBody::Metadata(r) = body else {
+        panic!()
+    };
+    assert_eq!(r.topics.len(), 1);
+    assert_eq!(r.topics[0].name.as_deref(), Some("listed"));
+    let meta = metadata(&mut client, None, false).await;
+    assert_eq!(meta.topics.len(), 1, "the connection is still usable");
+    server.shutdown().await;
+}

@@ -38,6 +38,19 @@ pub struct Request {
 /// Decodes one request frame (the bytes after the size prefix). Byte fields of the result
 /// (records above all) are zero-copy slices of `frame`. Trailing bytes are an error.
 pub fn decode_request(frame: &Bytes) -> Result<Request, DecodeError> {
+    match decode_request_lenient(frame)? {
+        (request, 0) => Ok(request),
+        (_, trailing) => {
+            Err(DecodeError::new(DecodeErrorKind::TrailingBytes, trailing).at_frame(frame.len()))
+        }
+    }
+}
+
+/// [`decode_request`] that ignores bytes after the body, as Kafka's broker does; returns
+/// the request and how many bytes were ignored. librdkafka 2.x relies on it: its
+/// all-topics Metadata request (v9+) writes the null topic array as 4 bytes where a 1-byte
+/// varint belongs (confluentinc/librdkafka#5049), leaving 3 bytes over.
+pub fn decode_request_lenient(frame: &Bytes) -> Result<(Request, usize), DecodeError> {
     let peek = header::peek_header(frame).ok_or_else(|| {
         DecodeError::new(DecodeErrorKind::Truncated, frame.len()).at_frame(frame.len())
     })?;
@@ -47,12 +60,20 @@ pub fn decode_request(frame: &Bytes) -> Result<Request, DecodeError> {
     let parsed = RequestHeader::decode(frame, frame, header_version).and_then(|(rest, header)| {
         RequestBody::decode(frame, rest, api_key, peek.api_version).map(|(r, b)| (r, (header, b)))
     });
-    let (header, body) = finish(frame, parsed)?;
-    Ok(Request {
-        header,
-        api_key,
-        body,
-    })
+    match parsed {
+        Ok((rest, (header, body))) => Ok((
+            Request {
+                header,
+                api_key,
+                body,
+            },
+            rest.len(),
+        )),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(e.at_frame(frame.len())),
+        Err(nom::Err::Incomplete(_)) => {
+            Err(DecodeError::new(DecodeErrorKind::Truncated, 0).at_frame(frame.len()))
+        }
+    }
 }
 
 /// Decodes one response frame for a request of `api_key` at `version`.

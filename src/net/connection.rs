@@ -243,8 +243,14 @@ async fn handle_frame(
             )));
         }
     }
-    let request = match strom_protocol::decode_request(&frame) {
-        Ok(request) => request,
+    let request = match strom_protocol::decode_request_lenient(&frame) {
+        Ok((request, 0)) => request,
+        Ok((request, trailing)) => {
+            // Kafka ignores them too; librdkafka's all-topics Metadata sends 3 (see the
+            // protocol crate's decode_request_lenient).
+            tracing::debug!(%peer, api = request.api_key.name(), version = peek.api_version, trailing, "ignoring bytes after the request body");
+            request
+        }
         Err(e) => {
             return Err(Closed::Protocol(format!(
                 "api key {} v{}: {e}",
