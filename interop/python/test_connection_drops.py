@@ -226,3 +226,36 @@ def test_kafka_python_idempotent_producer_survives_connection_drops(strom_behind
     assert len(cuts) >= 3, f"only {len(cuts)} cuts hit open connections"
     layout = read_all(bootstrap, topic, 1, total)
     assert [int(v) for _, v in layout[0]] == list(range(total))
+
+
+def test_java_idempotent_producer_survives_connection_drops(strom_behind_proxy, tmp_path):
+    # The Java client with its defaults (idempotence on, acks=all) through the cutting proxy.
+    jars = os.path.join(ROOT, "interop", ".deps", "java")
+    cp = ":".join(os.path.join(jars, f"{j}.jar") for j in
+                  ["kafka-clients", "slf4j-api", "lz4-java", "snappy-java", "zstd-jni"])
+    for jar in cp.split(":"):
+        assert os.path.exists(jar), f"{jar} missing: run scripts/install-test-deps"
+    subprocess.run(["javac", "-cp", cp, "-d", str(tmp_path),
+                    os.path.join(ROOT, "interop", "java", "DropsProducer.java")], check=True)
+    bootstrap, proxy = strom_behind_proxy
+    topic = f"drops-java-{os.getpid()}-{int(time.time())}"
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    admin.create_topics([NewTopic(topic, num_partitions=2, replication_factor=1)])[topic].result(30)
+    stop, cuts = threading.Event(), []
+    total = 20000
+    producer = subprocess.Popen(["java", "-cp", f"{tmp_path}:{cp}", "DropsProducer", bootstrap, topic, str(total)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    cutter = threading.Thread(target=cut_repeatedly, args=(proxy, stop, cuts))
+    cutter.start()
+    try:
+        out, err = producer.communicate(timeout=180)
+    finally:
+        stop.set()
+        cutter.join()
+    assert producer.returncode == 0, f"java producer failed: {out}\n{err[-2000:]}"
+    assert f"acknowledged {total}" in out
+    assert len(cuts) >= 3, f"only {len(cuts)} cuts hit open connections"
+    layout = read_all(bootstrap, topic, 2, total)
+    for p in range(2):
+        values = [int(v) for _, v in layout[p]]
+        assert values == list(range(p, total, 2)), f"partition {p}: duplicates, gaps or reordering"
