@@ -23,6 +23,7 @@ FIGURES = [
     ("produce_100b_cpu_s_per_gb", "broker CPU, produce 100 B", "CPU-s/GB", "lo", None),
     ("consume_1k_cpu_s_per_gb", "broker CPU, consume 1 KiB", "CPU-s/GB", "lo", None),
     ("idle_rss_mib", "idle RSS", "MiB", "lo", ("max", 20.0)),
+    ("stored_gib", "data stored when RSS was read", "GiB", "hi", None),
     ("stored_VmRSS_mib", "RSS after 3 GiB stored", "MiB", "lo", ("max", 200.0)),
     ("stored_VmHWM_mib", "peak RSS (VmHWM) after 3 GiB stored", "MiB", "lo", None),
     ("stored_RssAnon_mib", "anonymous RSS after 3 GiB stored", "MiB", "lo", None),
