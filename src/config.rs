@@ -61,6 +61,12 @@ pub struct BrokerConfig {
     pub fsync_before_ack: FsyncBeforeAck,
     pub log_retention_check_interval_ms: u64,
     pub transactional_id_expiration_ms: i64,
+    pub group_initial_rebalance_delay_ms: i64,
+    pub group_min_session_timeout_ms: i64,
+    pub group_max_session_timeout_ms: i64,
+    pub offsets_topic_num_partitions: i32,
+    pub offsets_retention_minutes: i64,
+    pub offsets_retention_check_interval_ms: i64,
     /// Every key as given, for DescribeConfigs and for keys strom accepts but ignores.
     pub raw: BTreeMap<String, String>,
 }
@@ -100,6 +106,12 @@ const KNOWN_KEYS: &[&str] = &[
     "log.cleaner.min.compaction.lag.ms",
     "min.insync.replicas",
     "compression.type",
+    "group.initial.rebalance.delay.ms",
+    "group.min.session.timeout.ms",
+    "group.max.session.timeout.ms",
+    "offsets.topic.num.partitions",
+    "offsets.retention.minutes",
+    "offsets.retention.check.interval.ms",
 ];
 
 /// Which produce requests wait for an fsync of their data before being answered.
@@ -268,6 +280,36 @@ impl BrokerConfig {
                 get("transactional.id.expiration.ms"),
                 604_800_000,
             )?,
+            group_initial_rebalance_delay_ms: parse_or(
+                "group.initial.rebalance.delay.ms",
+                get("group.initial.rebalance.delay.ms"),
+                3000,
+            )?,
+            group_min_session_timeout_ms: parse_or(
+                "group.min.session.timeout.ms",
+                get("group.min.session.timeout.ms"),
+                6000,
+            )?,
+            group_max_session_timeout_ms: parse_or(
+                "group.max.session.timeout.ms",
+                get("group.max.session.timeout.ms"),
+                1_800_000,
+            )?,
+            offsets_topic_num_partitions: parse_or(
+                "offsets.topic.num.partitions",
+                get("offsets.topic.num.partitions"),
+                50,
+            )?,
+            offsets_retention_minutes: parse_or(
+                "offsets.retention.minutes",
+                get("offsets.retention.minutes"),
+                10_080,
+            )?,
+            offsets_retention_check_interval_ms: parse_or(
+                "offsets.retention.check.interval.ms",
+                get("offsets.retention.check.interval.ms"),
+                600_000,
+            )?,
             raw,
         };
         config.validate()?;
@@ -310,7 +352,26 @@ impl BrokerConfig {
                 "log.index.interval.bytes",
                 self.log_index_interval_bytes as i64,
             ),
+            (
+                "offsets.topic.num.partitions",
+                i64::from(self.offsets_topic_num_partitions),
+            ),
+            ("offsets.retention.minutes", self.offsets_retention_minutes),
+            (
+                "offsets.retention.check.interval.ms",
+                self.offsets_retention_check_interval_ms,
+            ),
         ];
+        if self.group_initial_rebalance_delay_ms < 0
+            || self.group_min_session_timeout_ms < 0
+            || self.group_max_session_timeout_ms < self.group_min_session_timeout_ms
+        {
+            return Err(invalid(
+                "group.max.session.timeout.ms",
+                &self.group_max_session_timeout_ms.to_string(),
+                "group timeouts must be >= 0 and max >= group.min.session.timeout.ms",
+            ));
+        }
         for (key, value) in positive {
             if value < 1 {
                 return Err(invalid(key, &value.to_string(), "must be at least 1"));

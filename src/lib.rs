@@ -7,6 +7,7 @@
 pub mod api;
 pub mod broker;
 pub mod config;
+pub mod group;
 pub mod log;
 pub mod net;
 pub mod txn;

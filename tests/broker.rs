@@ -187,11 +187,22 @@ async fn api_versions_advertises_exactly_the_implemented_apis() {
                 (1, 4, 18),
                 (2, 1, 10),
                 (3, 0, 13),
+                (8, 2, 9),
+                (9, 1, 9),
+                (10, 0, 6),
+                (11, 0, 9),
+                (12, 0, 4),
+                (13, 0, 5),
+                (14, 0, 5),
+                (15, 0, 6),
+                (16, 0, 5),
                 (18, 0, 4),
                 (19, 2, 7),
                 (20, 1, 6),
                 (21, 0, 2),
-                (22, 0, 5)
+                (22, 0, 5),
+                (42, 0, 2),
+                (47, 0, 0)
             ],
             "v{version}"
         );
@@ -221,7 +232,7 @@ async fn api_versions_unknown_version_falls_back_to_v0() {
         panic!()
     };
     assert_eq!(body.error_code, ErrorCode::UNSUPPORTED_VERSION.0);
-    assert_eq!(body.api_keys.len(), 9);
+    assert_eq!(body.api_keys.len(), 20);
     let ResponseBody::ApiVersions(ok) = client
         .call(3, RequestBody::ApiVersions(ApiVersionsRequest::default()))
         .await

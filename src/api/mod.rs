@@ -3,13 +3,24 @@
 
 pub mod api_versions;
 mod create_topics;
+mod delete_groups;
 mod delete_records;
 mod delete_topics;
+mod describe_groups;
 mod fetch;
+mod find_coordinator;
+mod heartbeat;
 mod init_producer_id;
+mod join_group;
+mod leave_group;
+mod list_groups;
 mod list_offsets;
 mod metadata;
+mod offset_commit;
+mod offset_delete;
+mod offset_fetch;
 pub mod produce;
+mod sync_group;
 
 use crate::broker::Broker;
 use strom_protocol::{Request, RequestBody, ResponseBody};
@@ -24,6 +35,7 @@ pub async fn handle(
     request: Request,
 ) -> Result<Option<ResponseBody>, NotImplemented> {
     let version = request.header.api_version;
+    let client_id = request.header.client_id.clone().unwrap_or_default();
     let response = match request.body {
         RequestBody::ApiVersions(r) => ResponseBody::ApiVersions(api_versions::handle(r)),
         RequestBody::Metadata(r) => ResponseBody::Metadata(metadata::handle(broker, r, version)),
@@ -47,6 +59,33 @@ pub async fn handle(
         }
         RequestBody::DeleteTopics(r) => {
             ResponseBody::DeleteTopics(delete_topics::handle(broker, r, version))
+        }
+        RequestBody::FindCoordinator(r) => {
+            ResponseBody::FindCoordinator(find_coordinator::handle(broker, r, version))
+        }
+        RequestBody::JoinGroup(r) => {
+            ResponseBody::JoinGroup(join_group::handle(broker, r, version, client_id).await)
+        }
+        RequestBody::SyncGroup(r) => ResponseBody::SyncGroup(sync_group::handle(broker, r).await),
+        RequestBody::Heartbeat(r) => ResponseBody::Heartbeat(heartbeat::handle(broker, r)),
+        RequestBody::LeaveGroup(r) => {
+            ResponseBody::LeaveGroup(leave_group::handle(broker, r, version))
+        }
+        RequestBody::OffsetCommit(r) => {
+            ResponseBody::OffsetCommit(offset_commit::handle(broker, r))
+        }
+        RequestBody::OffsetFetch(r) => {
+            ResponseBody::OffsetFetch(offset_fetch::handle(broker, r, version))
+        }
+        RequestBody::DescribeGroups(r) => {
+            ResponseBody::DescribeGroups(describe_groups::handle(broker, r, version))
+        }
+        RequestBody::ListGroups(r) => ResponseBody::ListGroups(list_groups::handle(broker, r)),
+        RequestBody::DeleteGroups(r) => {
+            ResponseBody::DeleteGroups(delete_groups::handle(broker, r))
+        }
+        RequestBody::OffsetDelete(r) => {
+            ResponseBody::OffsetDelete(offset_delete::handle(broker, r))
         }
         other => {
             return Err(NotImplemented(other.api_key().name()));

@@ -81,6 +81,8 @@ pub struct Broker {
     producer_id_block_end: AtomicI64,
     /// Group commit of fsyncs (see `flusher.rs`).
     pub flusher: Arc<Flusher>,
+    /// The consumer group coordinator (see `crate::group`).
+    pub groups: crate::group::Coordinator,
 }
 
 impl Broker {
@@ -103,6 +105,8 @@ impl Broker {
                 stored
             }
         };
+        let groups =
+            crate::group::Coordinator::new(crate::group::GroupConfig::from_broker(&config));
         let broker = Broker {
             config,
             cluster_id: stored.cluster_id.clone(),
@@ -110,6 +114,7 @@ impl Broker {
             producer_ids: ProducerIds::new(stored.producer_id_block_end),
             producer_id_block_end: AtomicI64::new(stored.producer_id_block_end),
             flusher: Arc::new(Flusher::new()),
+            groups,
         };
         let started = std::time::Instant::now();
         for record in &stored.topics {
@@ -123,6 +128,7 @@ impl Broker {
             elapsed_ms = started.elapsed().as_millis() as u64,
             "logs loaded"
         );
+        broker.groups.load(&broker, crate::api::now_ms());
         Ok(broker)
     }
 
@@ -394,6 +400,7 @@ impl Broker {
                         .await;
             }
         });
+        crate::group::Coordinator::spawn_ticker(self);
         Ok(())
     }
 

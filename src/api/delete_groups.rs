@@ -1,0 +1,27 @@
+//! DeleteGroups: removes Empty groups with their offsets; NON_EMPTY_GROUP while members
+//! remain, GROUP_ID_NOT_FOUND for groups that do not exist.
+
+use crate::broker::Broker;
+use crate::group::LogStore;
+use strom_protocol::generated::delete_groups_response::DeletableGroupResult;
+use strom_protocol::generated::{DeleteGroupsRequest, DeleteGroupsResponse};
+
+pub fn handle(broker: &Broker, request: DeleteGroupsRequest) -> DeleteGroupsResponse {
+    let mut store = LogStore { broker };
+    let mut manager = broker.groups.lock();
+    DeleteGroupsResponse {
+        results: request
+            .groups_names
+            .into_iter()
+            .map(|group_id| {
+                let code = manager.delete_group(&mut store, &group_id);
+                DeletableGroupResult {
+                    group_id,
+                    error_code: code.0,
+                    ..Default::default()
+                }
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
