@@ -2,12 +2,13 @@
 
 Every suite talks to the broker named by STROM_BOOTSTRAP (host:port) and creates topics with
 names unique to the run, so suites can share one broker and be re-run against it. Consumers
-always use manual partition assignment: strom does not serve consumer groups yet.
+use manual partition assignment, except in test_groups.py (consumer groups).
 
 Features another broker under test may lack can be relaxed by environment variables; by
 default everything strom serves is required:
   STROM_IDEMPOTENCE=0  idempotent producer (InitProducerId) tests still run but are reported
                        as xfail/xpass instead of failing the run.
+  STROM_GROUPS=0       consumer group tests (marker `groups`) likewise.
 """
 import os
 import uuid
@@ -26,17 +27,20 @@ ONE_MEGABYTE = 1_000_000
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "idempotence: needs InitProducerId on the broker")
+    config.addinivalue_line("markers", "groups: needs consumer groups on the broker")
     if not BOOTSTRAP:
         pytest.exit("set STROM_BOOTSTRAP=host:port (scripts/interop does this)", returncode=2)
 
 
 def pytest_collection_modifyitems(config, items):
-    if os.environ.get("STROM_IDEMPOTENCE") != "0":
-        return
-    gate = pytest.mark.xfail(reason="STROM_IDEMPOTENCE=0: idempotent producer not required", strict=False)
-    for item in items:
-        if "idempotence" in item.keywords:
-            item.add_marker(gate)
+    for marker, variable, what in [("idempotence", "STROM_IDEMPOTENCE", "idempotent producer"),
+                                   ("groups", "STROM_GROUPS", "consumer groups")]:
+        if os.environ.get(variable) != "0":
+            continue
+        gate = pytest.mark.xfail(reason=f"{variable}=0: {what} not required", strict=False)
+        for item in items:
+            if marker in item.keywords:
+                item.add_marker(gate)
 
 
 def topic_name(prefix):

@@ -273,12 +273,11 @@ fn codec_lz4_with_acks_0_1_all() {
     // Records produced with compression.codec=lz4 under acks 0, 1 and all: exact records
     // back. librdkafka sends them *uncompressed* unless the broker advertises FindCoordinator
     // (its LZ4 feature flag depends on that API), so this checks the round trip only; the
-    // gated test below requires real lz4 batches.
+    // test below requires real lz4 batches (skipped with STROM_GROUPS=0).
     codec_with_every_acks("lz4", false);
 }
 
 #[test]
-#[ignore = "librdkafka sends lz4 uncompressed until the broker advertises FindCoordinator: runs with STROM_GROUPS=1"]
 fn lz4_batches_are_sent_compressed() {
     // With FindCoordinator advertised (consumer groups served), librdkafka sends real lz4
     // batches under acks 0, 1 and all, and they read back exactly.

@@ -1,0 +1,245 @@
+"""Consumer groups with real clients: confluent-kafka (librdkafka; range and
+cooperative-sticky assignors, static membership, admin) and kafka-python.
+
+Each test uses its own topic and group. Consumers are polled round-robin from one thread
+until an exact condition holds or a deadline passes; assertions are exact: disjoint
+assignments covering every partition, every message consumed exactly once in total,
+resumption at the committed offsets.
+"""
+import time
+import uuid
+
+import pytest
+from confluent_kafka import Consumer, Producer
+from confluent_kafka.admin import AdminClient, NewTopic
+
+from conftest import BOOTSTRAP, topic_name
+
+PARTITIONS = 6
+pytestmark = pytest.mark.groups
+
+
+def create_topic(name, partitions=PARTITIONS):
+    client = AdminClient({"bootstrap.servers": BOOTSTRAP})
+    client.create_topics([NewTopic(name, num_partitions=partitions, replication_factor=1)])[name].result(timeout=30)
+
+
+def produce(topic, tag, per_partition, partitions=PARTITIONS):
+    """per_partition messages into each partition; values are unique: tag-partition-i."""
+    producer = Producer({"bootstrap.servers": BOOTSTRAP, "linger.ms": 5})
+    values = []
+    for p in range(partitions):
+        for i in range(per_partition):
+            value = f"{tag}-{p}-{i}"
+            producer.produce(topic, value=value.encode(), partition=p)
+            values.append(value)
+    assert producer.flush(60) == 0
+    return values
+
+
+def group_consumer(group, **config):
+    return Consumer({
+        "bootstrap.servers": BOOTSTRAP,
+        "group.id": group,
+        "auto.offset.reset": "earliest",
+        "session.timeout.ms": 10000,
+        "heartbeat.interval.ms": 500,
+        "fetch.wait.max.ms": 100,
+        **config,
+    })
+
+
+def poll_until(consumers, done, timeout_s=60, out=None):
+    """Polls every consumer in turn until done(out) holds; returns {consumer index: [values]}."""
+    out = out if out is not None else {i: [] for i in range(len(consumers))}
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        for i, c in enumerate(consumers):
+            msg = c.poll(0.05)
+            if msg is None:
+                continue
+            assert msg.error() is None, f"consumer {i}: {msg.error()}"
+            out[i].append(msg.value().decode())
+        if done(out):
+            return out
+    raise AssertionError(f"condition not reached in {timeout_s} s: consumed {sum(len(v) for v in out.values())}")
+
+
+def partitions_of(c):
+    return sorted(tp.partition for tp in c.assignment())
+
+
+def wait_balanced(consumers, topic, timeout_s=60):
+    """Polls until the assignments are disjoint, cover all partitions and are balanced."""
+    def balanced(_):
+        owned = [partitions_of(c) for c in consumers]
+        flat = sorted(p for ps in owned for p in ps)
+        return flat == list(range(PARTITIONS)) and all(len(ps) == PARTITIONS // len(consumers) for ps in owned)
+    poll_until(consumers, balanced, timeout_s)
+    return [partitions_of(c) for c in consumers]
+
+
+def exactly_once(consumed, expected):
+    got = sorted(v for vs in consumed.values() for v in vs)
+    assert got == sorted(expected), f"{len(got)} consumed vs {len(expected)} expected; duplicates: {len(got) - len(set(got))}"
+
+
+@pytest.mark.parametrize("assignor", ["range", "cooperative-sticky"])
+def test_confluent_three_consumers_leave_and_resume(assignor):
+    """3 consumers share 6 partitions disjointly and consume every message exactly once; one
+    leaving hands its partitions over without loss; a restarted group resumes at its
+    committed offsets."""
+    topic, group = topic_name("grp"), f"g-{uuid.uuid4().hex[:8]}"
+    create_topic(topic)
+    config = {"partition.assignment.strategy": assignor}
+    consumers = [group_consumer(group, **config) for _ in range(3)]
+    for c in consumers:
+        c.subscribe([topic])
+    owned = wait_balanced(consumers, topic)
+    assert sorted(p for ps in owned for p in ps) == list(range(PARTITIONS))
+
+    first = produce(topic, "a", 50)
+    consumed = poll_until(consumers, lambda out: sum(map(len, out.values())) >= len(first))
+    exactly_once(consumed, first)
+    # Each consumer read exactly its own partitions.
+    for i, values in consumed.items():
+        assert sorted({int(v.split("-")[1]) for v in values}) == owned[i]
+    for c in consumers:
+        c.commit(asynchronous=False)
+
+    consumers.pop().close()  # leaves the group: the others take over its partitions
+    wait_balanced(consumers, topic)
+    second = produce(topic, "b", 20)
+    consumed = poll_until(consumers, lambda out: sum(map(len, out.values())) >= len(second))
+    exactly_once(consumed, second)
+    for c in consumers:
+        c.commit(asynchronous=False)
+        c.close()
+
+    third = produce(topic, "c", 10)
+    restarted = group_consumer(group, **config)
+    restarted.subscribe([topic])
+    consumed = poll_until([restarted], lambda out: len(out[0]) >= len(third))
+    exactly_once(consumed, third)
+    extra = restarted.poll(1.0)
+    assert extra is None, f"unexpected extra message {extra.value()}"
+    restarted.close()
+
+
+def test_confluent_static_member_restart_without_rebalance():
+    """A static member (group.instance.id) that restarts within its session timeout gets
+    its partitions back without a rebalance: the other member is never revoked."""
+    topic, group = topic_name("static"), f"s-{uuid.uuid4().hex[:8]}"
+    create_topic(topic)
+    events = []
+
+    def on_assign(_c, parts):
+        events.append(("assign", sorted(p.partition for p in parts)))
+
+    def on_revoke(_c, parts):
+        events.append(("revoke", sorted(p.partition for p in parts)))
+
+    a = group_consumer(group, **{"group.instance.id": "a"})
+    b = group_consumer(group, **{"group.instance.id": "b"})
+    a.subscribe([topic])
+    b.subscribe([topic], on_assign=on_assign, on_revoke=on_revoke)
+    owned = wait_balanced([a, b], topic)
+    events_before = list(events)
+    a.close()  # static members send no LeaveGroup
+
+    a2 = group_consumer(group, **{"group.instance.id": "a"})
+    a2.subscribe([topic])
+    poll_until([a2, b], lambda _: partitions_of(a2) == owned[0], timeout_s=30)
+    values = produce(topic, "x", 5)
+    consumed = poll_until([a2, b], lambda out: sum(map(len, out.values())) >= len(values))
+    exactly_once(consumed, values)
+    assert events == events_before, f"the other member saw a rebalance: {events[len(events_before):]}"
+    assert partitions_of(b) == owned[1]
+    a2.close()
+    b.close()
+
+
+def test_confluent_admin_list_describe_delete_groups():
+    """Admin: an active group is listed and described with its members and cannot be
+    deleted; once empty it can, and its committed offsets go with it."""
+    from confluent_kafka import TopicPartition
+    from confluent_kafka import ConsumerGroupTopicPartitions
+
+    topic, group = topic_name("admin"), f"adm-{uuid.uuid4().hex[:8]}"
+    create_topic(topic, 2)
+    client = AdminClient({"bootstrap.servers": BOOTSTRAP})
+    c = group_consumer(group)
+    c.subscribe([topic])
+    poll_until([c], lambda _: len(c.assignment()) == 2, timeout_s=30)
+    c.commit(offsets=[TopicPartition(topic, 0, 7, metadata="seven"), TopicPartition(topic, 1, 3)], asynchronous=False)
+
+    listed = client.list_consumer_groups().result(timeout=30)
+    assert group in [g.group_id for g in listed.valid]
+    described = client.describe_consumer_groups([group])[group].result(timeout=30)
+    assert str(described.state).endswith("STABLE"), described.state
+    assert len(described.members) == 1
+    assert sorted(tp.partition for tp in described.members[0].assignment.topic_partitions) == [0, 1]
+    with pytest.raises(Exception) as refused:
+        client.delete_consumer_groups([group])[group].result(timeout=30)
+    assert "NON_EMPTY_GROUP" in str(refused.value) or "not empty" in str(refused.value).lower()
+
+    offsets = client.list_consumer_group_offsets([ConsumerGroupTopicPartitions(group)])[group].result(timeout=30)
+    got = sorted((tp.partition, tp.offset, tp.metadata or "") for tp in offsets.topic_partitions)
+    assert got == [(0, 7, "seven"), (1, 3, "")], got  # librdkafka reports "" as None
+
+    c.close()
+    client.delete_consumer_groups([group])[group].result(timeout=30)
+    assert group not in [g.group_id for g in client.list_consumer_groups().result(timeout=30).valid]
+
+
+def test_kafka_python_three_consumers_and_resume():
+    """kafka-python: 3 consumers share 6 partitions disjointly, every message is consumed
+    once, and a new consumer of the group resumes at the committed offsets."""
+    from kafka import KafkaConsumer
+
+    topic, group = topic_name("kp-grp"), f"kp-{uuid.uuid4().hex[:8]}"
+    create_topic(topic)
+
+    def make():
+        return KafkaConsumer(
+            topic,
+            bootstrap_servers=BOOTSTRAP,
+            group_id=group,
+            auto_offset_reset="earliest",
+            enable_auto_commit=False,
+            session_timeout_ms=10000,
+            heartbeat_interval_ms=500,
+            fetch_max_wait_ms=100,
+        )
+
+    consumers = [make() for _ in range(3)]
+    consumed = {i: [] for i in range(3)}
+
+    def poll_all(done, timeout_s=60):
+        deadline = time.time() + timeout_s
+        while time.time() < deadline:
+            for i, c in enumerate(consumers):
+                for records in c.poll(timeout_ms=50).values():
+                    consumed[i].extend(r.value.decode() for r in records)
+            if done():
+                return
+        raise AssertionError(f"condition not reached: consumed {sum(map(len, consumed.values()))}")
+
+    def owned():
+        return [sorted(tp.partition for tp in c.assignment()) for c in consumers]
+
+    poll_all(lambda: sorted(p for ps in owned() for p in ps) == list(range(PARTITIONS))
+             and all(len(ps) == 2 for ps in owned()))
+    values = produce(topic, "k", 30)
+    poll_all(lambda: sum(map(len, consumed.values())) >= len(values))
+    exactly_once(consumed, values)
+    for c in consumers:
+        c.commit()
+        c.close()
+
+    more = produce(topic, "m", 5)
+    consumers = [make()]
+    consumed = {0: []}
+    poll_all(lambda: len(consumed[0]) >= len(more))
+    exactly_once(consumed, more)
+    consumers[0].close()
