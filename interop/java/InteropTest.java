@@ -4,7 +4,8 @@
 // Part A runs every test with enable.idempotence=false. Part B repeats produce tests with the
 // producer's defaults, where 3.9.1 turns idempotence on (InitProducerId, sequence numbers);
 // its failures fail the run unless STROM_IDEMPOTENCE=0 (for brokers without InitProducerId).
-// Consumers have no group.id: assign + seek only, as strom serves no consumer groups yet.
+// Consumers use assign + seek, except in part C (consumer groups: subscribe, commitSync),
+// whose failures fail the run unless STROM_GROUPS=0 (for brokers without consumer groups).
 // Every check compares exact offsets, partitions, keys, values, headers and timestamps.
 
 import java.nio.charset.StandardCharsets;
@@ -382,6 +383,98 @@ public final class InteropTest {
         }
     }
 
+    // ---- consumer groups -------------------------------------------------------------------
+
+    static KafkaConsumer<byte[], byte[]> groupConsumer(String group) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", BOOTSTRAP);
+        p.put("group.id", group);
+        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("enable.auto.commit", "false");
+        p.put("auto.offset.reset", "earliest");
+        p.put("fetch.max.wait.ms", "100");
+        p.put("session.timeout.ms", "10000");
+        p.put("heartbeat.interval.ms", "500");
+        p.put("default.api.timeout.ms", "30000");
+        return new KafkaConsumer<>(p);
+    }
+
+    /** Polls every consumer in turn (values per consumer into got) until done holds (60 s). */
+    static void pollGroupUntil(List<KafkaConsumer<byte[], byte[]>> consumers, List<List<String>> got,
+                               java.util.function.BooleanSupplier done, String what) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (int i = 0; i < consumers.size(); i++) {
+                for (ConsumerRecord<byte[], byte[]> r : consumers.get(i).poll(Duration.ofMillis(50))) {
+                    got.get(i).add(text(r.value()));
+                }
+            }
+            if (done.getAsBoolean()) {
+                return;
+            }
+        }
+        throw new AssertionError(what + " not reached within 60 s; consumed " + got);
+    }
+
+    static List<Integer> owned(KafkaConsumer<byte[], byte[]> c) {
+        return c.assignment().stream().map(TopicPartition::partition).sorted().toList();
+    }
+
+    static void consumerGroupOfThree() throws Exception {
+        String t = topic("java-group");
+        ensureTopic(t, 6);
+        String group = "java-group-" + UUID.randomUUID();
+        List<KafkaConsumer<byte[], byte[]>> cs = new ArrayList<>();
+        List<List<String>> got = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                KafkaConsumer<byte[], byte[]> c = groupConsumer(group);
+                c.subscribe(List.of(t));
+                cs.add(c);
+                got.add(new ArrayList<>());
+            }
+            pollGroupUntil(cs, got, () -> cs.stream().allMatch(c -> owned(c).size() == 2)
+                && cs.stream().flatMap(c -> owned(c).stream()).sorted().toList().equals(List.of(0, 1, 2, 3, 4, 5)),
+                "disjoint assignments of 2 partitions covering all 6");
+            List<List<Integer>> owners = cs.stream().map(InteropTest::owned).toList();
+            List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+            for (int p = 0; p < 6; p++) {
+                for (int i = 0; i < 10; i++) {
+                    records.add(new ProducerRecord<>(t, p, null, bytes(p + "-" + i)));
+                    expected.add(p + "-" + i);
+                }
+            }
+            produce(Boolean.FALSE, Map.of(), records);
+            pollGroupUntil(cs, got, () -> got.stream().mapToInt(List::size).sum() >= 60, "60 records");
+            eq("every record exactly once", got.stream().flatMap(List::stream).sorted().toList(),
+                expected.stream().sorted().toList());
+            for (int i = 0; i < 3; i++) {
+                eq("partitions read by consumer " + i, got.get(i).stream().map(v -> Integer.parseInt(v.split("-")[0]))
+                    .distinct().sorted().toList(), owners.get(i));
+                cs.get(i).commitSync();
+            }
+        } finally {
+            for (KafkaConsumer<byte[], byte[]> c : cs) {
+                c.close();
+            }
+        }
+        // A new member of the group resumes at the committed offsets.
+        List<ProducerRecord<byte[], byte[]>> more = new ArrayList<>();
+        for (int p = 0; p < 6; p++) {
+            more.add(new ProducerRecord<>(t, p, null, bytes("more-" + p)));
+        }
+        produce(Boolean.FALSE, Map.of(), more);
+        try (KafkaConsumer<byte[], byte[]> c = groupConsumer(group)) {
+            c.subscribe(List.of(t));
+            List<List<String>> again = List.of(new ArrayList<>());
+            pollGroupUntil(List.of(c), again, () -> again.get(0).size() >= 6, "6 new records");
+            eq("resumed at the committed offsets", again.get(0).stream().sorted().toList(),
+                List.of("more-0", "more-1", "more-2", "more-3", "more-4", "more-5"));
+        }
+    }
+
     static void runProduceConsumeTests(Part part, Boolean idempotence) {
         part.test("keys, headers, timestamps, nulls, tombstones", () -> keysHeadersTimestamps(idempotence));
         for (String codec : CODECS) {
@@ -403,15 +496,18 @@ public final class InteropTest {
             System.exit(2);
         }
         boolean idempotenceRequired = !"0".equals(System.getenv("STROM_IDEMPOTENCE"));
+        boolean groupsRequired = !"0".equals(System.getenv("STROM_GROUPS"));
         Part a = new Part("A: enable.idempotence=false");
         a.test("AdminClient createTopics, duplicate create", InteropTest::adminCreateTopics);
         a.test("AdminClient listTopics, describeTopics, describeCluster", InteropTest::adminListDescribe);
         runProduceConsumeTests(a, Boolean.FALSE);
         Part b = new Part("B: producer defaults (idempotent)");
         runProduceConsumeTests(b, null);
+        Part c = new Part("C: consumer groups");
+        c.test("3 consumers share 6 partitions, each record once, resume at commits", InteropTest::consumerGroupOfThree);
 
         System.out.println("=== java interop summary");
-        for (Part p : List.of(a, b)) {
+        for (Part p : List.of(a, b, c)) {
             System.out.printf("%s: %d passed, %d failed%s%n", p.name, p.passed, p.failed.size(),
                 p.failed.isEmpty() ? "" : " " + p.failed);
         }
@@ -419,8 +515,11 @@ public final class InteropTest {
         if (!b.failed.isEmpty() && !bCounts) {
             System.out.println("part B failures do not fail the run (STROM_IDEMPOTENCE=0)");
         }
-        int failed = a.failed.size() + (bCounts ? b.failed.size() : 0);
-        int passed = a.passed + (bCounts ? b.passed : 0);
+        if (!c.failed.isEmpty() && !groupsRequired) {
+            System.out.println("part C failures do not fail the run (STROM_GROUPS=0)");
+        }
+        int failed = a.failed.size() + (bCounts ? b.failed.size() : 0) + (groupsRequired ? c.failed.size() : 0);
+        int passed = a.passed + (bCounts ? b.passed : 0) + (groupsRequired ? c.passed : 0);
         System.out.printf("%d passed, %d failed%n", passed, failed);
         System.exit(failed == 0 && passed > 0 ? 0 : 1);
     }
