@@ -450,3 +450,26 @@ async fn find_coordinator_and_internal_offsets_topic() {
     }
     server.shutdown().await;
 }
+
+/// A JoinGroup parked for a long initial rebalance delay does not hold up shutdown: the
+/// broker closes that connection and stops, and the group's other state is kept.
+#[tokio::test]
+async fn shutdown_does_not_wait_for_parked_joins() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &["group.initial.rebalance.delay.ms=120000"]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    let id = member_id(&mut client).await;
+    // Parked: the initial delay keeps the group in PreparingRebalance for two minutes.
+    client.send(9, join_request(&id)).await;
+    let mut probe = Client::connect(server.local_addr).await;
+    let described = describe(&mut probe).await;
+    assert_eq!(described.group_state, "PreparingRebalance");
+    // Without the fix shutdown waits for the join (up to its 60 s rebalance timeout).
+    tokio::time::timeout(std::time::Duration::from_secs(30), server.shutdown())
+        .await
+        .expect("shutdown finished while a JoinGroup was parked");
+    assert!(
+        client.read_frame().await.is_err(),
+        "the parked connection is closed"
+    );
+}

@@ -110,12 +110,18 @@ pub async fn serve(
         Err(Closed::Protocol(reason)) => {
             tracing::warn!(%peer, %reason, "closing connection after bad input")
         }
+        Err(Closed::Shutdown) => {
+            tracing::debug!(%peer, "closing connection with a parked request at shutdown")
+        }
     }
 }
 
 enum Closed {
     Io(std::io::Error),
     Protocol(String),
+    /// The broker is shutting down while this connection's request was parked (a JoinGroup
+    /// or SyncGroup waiting for its group); the client reconnects elsewhere or later.
+    Shutdown,
 }
 
 impl From<std::io::Error> for Closed {
@@ -161,7 +167,7 @@ async fn run(
                 stream.write_all(&output).await?;
                 output.clear();
             }
-            handle_frame(frame, broker, &mut output, &mut queue, peer).await?;
+            handle_frame(frame, broker, &mut output, &mut queue, peer, shutdown).await?;
         }
         drain(&mut queue, &mut output, broker, false).await;
         if !output.is_empty() {
@@ -211,6 +217,7 @@ async fn handle_frame(
     output: &mut BytesMut,
     queue: &mut VecDeque<Queued>,
     peer: SocketAddr,
+    shutdown: &CancellationToken,
 ) -> Result<(), Closed> {
     let Some(peek) = header::peek_header(&frame) else {
         return Err(Closed::Protocol(format!(
@@ -279,7 +286,16 @@ async fn handle_frame(
         }
         return Ok(());
     }
-    let response = match api::handle(broker, request).await {
+    // Group requests can be parked for a whole rebalance timeout: shutdown must not wait.
+    let may_park = matches!(
+        request.body,
+        RequestBody::JoinGroup(_) | RequestBody::SyncGroup(_)
+    );
+    let handled = tokio::select! {
+        handled = api::handle(broker, request) => handled,
+        _ = shutdown.cancelled(), if may_park => return Err(Closed::Shutdown),
+    };
+    let response = match handled {
         Ok(response) => response,
         Err(api::NotImplemented(name)) => {
             return Err(Closed::Protocol(format!("{name} is not implemented")))
