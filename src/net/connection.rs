@@ -26,7 +26,7 @@ use tokio_util::sync::CancellationToken;
 /// Responses buffered beyond this are written before handling the next request.
 const OUTPUT_FLUSH_BYTES: usize = 256 * 1024;
 /// Answers queued behind an fsync before the connection stops taking requests.
-const MAX_QUEUED: usize = 256;
+const MAX_QUEUED: usize = 4096;
 
 /// An answer that cannot be written yet because an earlier one waits for an fsync.
 enum Queued {
