@@ -3,10 +3,11 @@
 // "FAIL" line; the exit status is 1 if any check failed.
 //
 // config.Version is V2_1_0_0: sarama 1.22.1 then speaks record batches (magic 2) with
-// Produce v3, Fetch v4, ListOffsets v1, Metadata v5, CreateTopics v2, FindCoordinator v1,
-// JoinGroup v1, SyncGroup v0, Heartbeat v0, LeaveGroup v0, OffsetFetch v1, InitProducerId v0,
-// and OffsetCommit v2 only when Consumer.Offsets.Retention is set (v1 otherwise, which Kafka
-// 4.0 no longer serves; see groupConfig).
+// Produce v3, Fetch v4, ListOffsets v1, Metadata v5 (v0 in DescribeCluster), CreateTopics
+// v2, DeleteTopics v1, FindCoordinator v0, JoinGroup v1, SyncGroup, Heartbeat, LeaveGroup,
+// DescribeGroups and ListGroups v0, OffsetFetch v1, InitProducerId v0, and OffsetCommit v2
+// only when Consumer.Offsets.Retention is set (v1 otherwise, which Kafka 4.0 no longer
+// serves: the broker closes the connection; see groupConfig).
 package main
 
 import (
