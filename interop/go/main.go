@@ -19,11 +19,12 @@ import (
 	"github.com/Shopify/sarama"
 )
 
-// failures counts FAIL lines; main exits 1 when it is not zero.
-var failures int
+// failures counts FAIL lines (main exits 1 when it is not zero), passes the ok lines.
+var failures, passes int
 
 func check(name string, ok bool, detail string, args ...interface{}) bool {
 	if ok {
+		passes++
 		fmt.Printf("ok   %s\n", name)
 	} else {
 		failures++
@@ -79,7 +80,7 @@ func main() {
 	testIdempotentProducer()
 	testConsumerGroup()
 
-	fmt.Printf("sarama interop: %d failed (%.1f s)\n", failures, time.Since(started).Seconds())
+	fmt.Printf("sarama interop: %d passed, %d failed (%.1f s)\n", passes, failures, time.Since(started).Seconds())
 	if failures > 0 {
 		os.Exit(1)
 	}
