@@ -473,3 +473,36 @@ async fn shutdown_does_not_wait_for_parked_joins() {
         "the parked connection is closed"
     );
 }
+
+/// A Metadata request that auto-creates `__consumer_offsets` (sarama sends one) creates it
+/// as the coordinator does: internal, compacted, `offsets.topic.num.partitions` partitions.
+#[tokio::test]
+async fn metadata_auto_creates_the_offsets_topic_as_internal() {
+    use strom_protocol::generated::metadata_request::MetadataRequestTopic;
+    use strom_protocol::generated::MetadataRequest;
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &["offsets.topic.num.partitions=7"]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    let request = MetadataRequest {
+        topics: Some(vec![MetadataRequestTopic {
+            name: Some("__consumer_offsets".into()),
+            ..Default::default()
+        }]),
+        allow_auto_topic_creation: true,
+        ..Default::default()
+    };
+    let ResponseBody::Metadata(r) = client.call(12, RequestBody::Metadata(request)).await else {
+        panic!()
+    };
+    let topic = &r.topics[0];
+    assert_eq!(
+        (topic.error_code, topic.is_internal, topic.partitions.len()),
+        (0, true, 7)
+    );
+    server.shutdown().await;
+    let stored = std::fs::read_to_string(dir.path().join("strom-metadata")).unwrap();
+    assert!(
+        stored.contains("topic.config __consumer_offsets cleanup.policy compact"),
+        "{stored}"
+    );
+}

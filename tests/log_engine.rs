@@ -600,3 +600,123 @@ async fn pipelined_acks_all_answers_keep_order() {
     assert_eq!(values.len(), 150);
     server.shutdown().await;
 }
+
+/// A batch whose header leaves max_timestamp unset (-1, as sarama writes it) gets it filled
+/// in from its records on append, so the time index and ListOffsets by timestamp work.
+#[tokio::test]
+async fn unset_max_timestamp_is_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic_ok(&mut client, "sarama", 1).await;
+    let base = strom::api::now_ms();
+    let mut builder = strom_protocol::records::BatchBuilder::new(Compression::Gzip);
+    for i in 0..5 {
+        builder
+            .append(base + i * 1000, None, Some(b"v"), Vec::new())
+            .unwrap();
+    }
+    let mut unset = builder.build().unwrap();
+    strom_protocol::records::set_max_timestamp(&mut unset, -1);
+    assert_eq!(
+        produce_one(&mut client, "sarama", 0, unset.into(), -1).await,
+        (0, 0)
+    );
+    let after = batch(&[(None, Some("later"))], base + 9000, Compression::None);
+    assert_eq!(
+        produce_one(&mut client, "sarama", 0, after, -1).await,
+        (0, 5)
+    );
+    let fetched = fetch_raw(&mut client, "sarama").await;
+    let (header, first) = strom_protocol::records::batches(&fetched)
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(header.max_timestamp, base + 4000);
+    strom_protocol::records::validate_batch(first).expect("CRC recomputed");
+    for (timestamp, offset) in [
+        (base, 0),
+        (base + 2500, 3),
+        (base + 4000, 4),
+        (base + 4001, 5),
+    ] {
+        assert_eq!(
+            list_offset(&mut client, "sarama", timestamp).await,
+            (0, offset),
+            "{timestamp}"
+        );
+    }
+    server.shutdown().await;
+}
+
+/// As Kafka: zstd batches need Produce v7 or later.
+#[tokio::test]
+async fn zstd_needs_produce_v7() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic_ok(&mut client, "z", 1).await;
+    let zstd = batch(
+        &[(None, Some("z"))],
+        strom::api::now_ms(),
+        Compression::Zstd,
+    );
+    for (version, expected) in [
+        (5, (ErrorCode::UNSUPPORTED_COMPRESSION_TYPE.0, -1)),
+        (7, (0, 0)),
+    ] {
+        let ResponseBody::Produce(r) = client
+            .call(version, produce_request_body("z", zstd.clone()))
+            .await
+        else {
+            panic!()
+        };
+        let p = &r.responses[0].partition_responses[0];
+        assert_eq!((p.error_code, p.base_offset), expected, "v{version}");
+    }
+    server.shutdown().await;
+}
+
+/// Concurrent CreateTopics of one name: exactly one succeeds, and the topic it made is
+/// whole (no creation removed another's partition directories).
+#[tokio::test]
+async fn concurrent_creates_of_one_topic_do_not_clash() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let addr = server.local_addr;
+        tasks.push(tokio::spawn(async move {
+            let mut client = Client::connect(addr).await;
+            create_with_configs(&mut client, "raced", &[], false)
+                .await
+                .0
+        }));
+    }
+    let mut codes = Vec::new();
+    for task in tasks {
+        codes.push(task.await.unwrap());
+    }
+    codes.sort();
+    let mut expected = vec![ErrorCode::TOPIC_ALREADY_EXISTS.0; 7];
+    expected.insert(0, 0);
+    assert_eq!(codes, expected);
+    let mut client = Client::connect(server.local_addr).await;
+    let now = strom::api::now_ms();
+    assert_eq!(
+        produce_one(
+            &mut client,
+            "raced",
+            0,
+            batch(&[(None, Some("ok"))], now, Compression::None),
+            -1
+        )
+        .await,
+        (0, 0)
+    );
+    assert_eq!(
+        read_values(&mut client, "raced", 0, 0).await,
+        vec![(0, "ok".to_string())]
+    );
+    server.shutdown().await;
+}

@@ -72,6 +72,14 @@ fn lookup(
             ErrorCode::UNKNOWN_TOPIC_OR_PARTITION,
         );
     }
+    if name == crate::group::OFFSETS_TOPIC {
+        // Created as the coordinator creates it (compacted, offsets.topic.num.partitions),
+        // never as an ordinary auto-created topic.
+        return match crate::group::LogStore::offsets_topic(broker) {
+            Ok(topic) => describe(&topic, node_id),
+            Err(code) => error_topic(Some(name), Uuid::ZERO, code),
+        };
+    }
     let partitions = broker.config.num_partitions;
     match broker.create_topic(
         name,

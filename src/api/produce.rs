@@ -13,7 +13,7 @@ use std::sync::Arc;
 use strom_protocol::generated::produce_request::PartitionProduceData;
 use strom_protocol::generated::produce_response::{PartitionProduceResponse, TopicProduceResponse};
 use strom_protocol::generated::{ProduceRequest, ProduceResponse};
-use strom_protocol::records::{self, RecordError};
+use strom_protocol::records::{self, BatchHeader, Compression, RecordError};
 use strom_protocol::ErrorCode;
 
 /// Appends, then waits for the fsync the request needs; `None` for acks=0.
@@ -96,7 +96,7 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
                 Some(_) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
                 Some(partition) => {
                     let topic = resolved.as_deref().expect("a partition has a topic");
-                    let outcome = append_partition(topic, partition, data, now_ms);
+                    let outcome = append_partition(topic, partition, data, version, now_ms);
                     if let Ok(appended) = &outcome {
                         written.push((Arc::clone(partition), t, partition_responses.len()));
                         if appended.unflushed_messages >= broker.config.log_flush_interval_messages
@@ -169,10 +169,15 @@ fn append_partition(
     topic: &Topic,
     partition: &Partition,
     data: &PartitionProduceData,
+    version: i16,
     now_ms: i64,
 ) -> Result<PartitionAppended, ErrorCode> {
     let records = data.records.as_deref().unwrap_or_default();
-    validate(records, topic.config.max_message_bytes)?;
+    let header = validate(records, topic.config.max_message_bytes)?;
+    // As Kafka: zstd needs Produce v7+ (clients that know zstd also know v7).
+    if version < 7 && header.compression() == Compression::Zstd {
+        return Err(ErrorCode::UNSUPPORTED_COMPRESSION_TYPE);
+    }
     if topic.config.cleanup_policy.compact && has_keyless_record(records) {
         return Err(ErrorCode::INVALID_RECORD);
     }
@@ -181,6 +186,10 @@ fn append_partition(
     let log_append_time = topic.config.message_timestamp_type == TimestampType::LogAppendTime;
     if log_append_time {
         records::set_log_append_time(&mut batch, now_ms);
+    } else if header.max_timestamp == records::NO_TIMESTAMP {
+        if let Some(max) = max_record_timestamp(records, &header) {
+            records::set_max_timestamp(&mut batch, max);
+        }
     }
     match partition.append(&mut batch, now_ms) {
         Ok(info) => Ok(PartitionAppended {
@@ -205,7 +214,7 @@ fn append_partition(
 }
 
 /// Produce v3+ carries exactly one magic-2 batch per partition, as Kafka requires.
-fn validate(records: &[u8], max_message_bytes: usize) -> Result<(), ErrorCode> {
+fn validate(records: &[u8], max_message_bytes: usize) -> Result<BatchHeader, ErrorCode> {
     let mut batches = records::batches(records);
     let (header, _) = match batches.next() {
         Some(Ok(first)) => first,
@@ -229,7 +238,19 @@ fn validate(records: &[u8], max_message_bytes: usize) -> Result<(), ErrorCode> {
     if header.is_transactional() {
         return Err(ErrorCode::INVALID_TXN_STATE);
     }
-    Ok(())
+    Ok(header)
+}
+
+/// The largest record timestamp of a batch whose header leaves `max_timestamp` unset (-1),
+/// as sarama writes it; `None` when the records carry no timestamp either. Kafka fills the
+/// field in on append, and the time index and ListOffsets by timestamp depend on it.
+fn max_record_timestamp(batch: &[u8], header: &BatchHeader) -> Option<i64> {
+    let decoded = records::decode_records(batch).ok()?;
+    decoded
+        .iter()
+        .map(|r| r.timestamp(header))
+        .max()
+        .filter(|ts| *ts >= 0)
 }
 
 /// Compacted topics keep records by key: Kafka refuses records without one. Decoding is

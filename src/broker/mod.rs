@@ -81,6 +81,9 @@ pub struct Broker {
     producer_id_block_end: AtomicI64,
     /// Group commit of fsyncs (see `flusher.rs`).
     pub flusher: Arc<Flusher>,
+    /// Held for a whole topic creation (check, clear leftovers, open, publish), so two
+    /// concurrent creations of one name cannot remove each other's directories.
+    creating: std::sync::Mutex<()>,
     /// The consumer group coordinator (see `crate::group`).
     pub groups: crate::group::Coordinator,
 }
@@ -114,6 +117,7 @@ impl Broker {
             producer_ids: ProducerIds::new(stored.producer_id_block_end),
             producer_id_block_end: AtomicI64::new(stored.producer_id_block_end),
             flusher: Arc::new(Flusher::new()),
+            creating: std::sync::Mutex::new(()),
             groups,
         };
         let started = std::time::Instant::now();
@@ -295,6 +299,7 @@ impl Broker {
         replication_factor: i16,
         configs: &BTreeMap<String, String>,
     ) -> Result<Arc<Topic>, TopicError> {
+        let _creating = self.creating.lock().unwrap_or_else(|p| p.into_inner());
         self.validate_new_topic(name, partitions, replication_factor, configs)?;
         let record = TopicRecord {
             name: name.to_string(),

@@ -331,6 +331,21 @@ pub fn set_log_append_time(batch: &mut [u8], timestamp_ms: i64) {
     write_crc(batch);
 }
 
+/// Overwrites `max_timestamp` and recomputes the CRC (the field is inside it), as a broker
+/// does when a client left it unset (-1) although its records carry timestamps.
+///
+/// # Panics
+/// If `batch` is shorter than [`BATCH_HEADER_LEN`].
+pub fn set_max_timestamp(batch: &mut [u8], timestamp_ms: i64) {
+    assert!(
+        batch.len() >= BATCH_HEADER_LEN,
+        "set_max_timestamp on a {}-byte slice",
+        batch.len()
+    );
+    batch[MAX_TIMESTAMP_AT..MAX_TIMESTAMP_AT + 8].copy_from_slice(&timestamp_ms.to_be_bytes());
+    write_crc(batch);
+}
+
 /// Recomputes and stores the CRC of a complete batch.
 pub(crate) fn write_crc(batch: &mut [u8]) {
     let crc = compute_crc(batch);

@@ -18,8 +18,8 @@ pub use builder::{BatchBuilder, ControlRecordType, EndTxnMarker, NO_TIMESTAMP};
 pub use compression::{compress, decompress, DEFAULT_DECOMPRESSION_LIMIT};
 pub use error::RecordError;
 pub use header::{
-    batches, set_base_offset, set_log_append_time, set_partition_leader_epoch, validate_batch,
-    BatchHeader, BatchIter, Compression, TimestampType, BATCH_HEADER_LEN,
+    batches, set_base_offset, set_log_append_time, set_max_timestamp, set_partition_leader_epoch,
+    validate_batch, BatchHeader, BatchIter, Compression, TimestampType, BATCH_HEADER_LEN,
 };
 pub use record::{
     decode_records, decode_records_shared, decode_records_with_limit, Record, RecordHeader,
