@@ -99,11 +99,9 @@ func testRecords() {
 		check("records: the producer's own timestamp is kept", ts >= toMillis(before) && ts <= toMillis(after),
 			"timestamp %d not within [%d, %d]", ts, toMillis(before), toMillis(after))
 		// sarama never sets a batch's max_timestamp (it writes -1); Kafka's log validator
-		// rewrites it to the largest record timestamp, and the consumer shows it as
-		// BlockTimestamp.
-		check("records: batch max_timestamp (BlockTimestamp) is the largest CreateTime of the batch",
-			toMillis(got[0].BlockTimestamp) == baseTimestampMs+4000,
-			"BlockTimestamp %d, want %d (sarama sent -1)", toMillis(got[0].BlockTimestamp), baseTimestampMs+4000)
+		// rewrites it to the largest record timestamp. sarama 1.22 does not expose a v2
+		// batch's max_timestamp to consumers (BlockTimestamp is only set for old message
+		// sets), so the lookups by timestamp below are what check it: they depend on it.
 	}
 	compareRecords("records: read from exact offset 3", consumeRange(topic, 0, 3, 3), records[3:])
 	compareRecords("records: read from exact offset 5", consumeRange(topic, 0, 5, 1), records[5:])
