@@ -243,3 +243,100 @@ def test_kafka_python_three_consumers_and_resume():
     poll_all(lambda: len(consumed[0]) >= len(more))
     exactly_once(consumed, more)
     consumers[0].close()
+
+
+def test_two_groups_each_see_everything():
+    """Two groups reading one topic each consume every message exactly once: groups are
+    independent of each other."""
+    topic = topic_name("grp-two")
+    create_topic(topic, 3)
+    values = produce(topic, "x", 30, partitions=3)
+    for _ in range(2):
+        group = f"g-{uuid.uuid4().hex[:8]}"
+        consumers = [group_consumer(group) for _ in range(2)]
+        for c in consumers:
+            c.subscribe([topic])
+        consumed = poll_until(consumers, lambda out: sum(map(len, out.values())) >= len(values))
+        exactly_once(consumed, values)
+        for c in consumers:
+            c.close()
+
+
+CRASHING_MEMBER = r"""
+import sys, time
+from confluent_kafka import Consumer
+c = Consumer({"bootstrap.servers": sys.argv[1], "group.id": sys.argv[2],
+              "auto.offset.reset": "earliest", "session.timeout.ms": 6000,
+              "heartbeat.interval.ms": 500, "enable.auto.commit": False})
+c.subscribe([sys.argv[3]])
+deadline = time.time() + 60
+while time.time() < deadline and not c.assignment():
+    c.poll(0.1)
+print("assigned", sorted(tp.partition for tp in c.assignment()), flush=True)
+while True:  # keeps heartbeating until it is killed
+    c.poll(0.1)
+"""
+
+
+def test_crashed_member_is_expired_and_its_partitions_move():
+    """A member that dies without leaving (SIGKILL) is removed after its session timeout;
+    the survivor then owns every partition and consumes everything, nothing lost."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    topic, group = topic_name("grp-crash"), f"g-{uuid.uuid4().hex[:8]}"
+    create_topic(topic)
+    survivor = group_consumer(group, **{"session.timeout.ms": 6000})
+    survivor.subscribe([topic])
+    poll_until([survivor], lambda _: partitions_of(survivor) == list(range(PARTITIONS)))
+    doomed = subprocess.Popen([sys.executable, "-c", CRASHING_MEMBER, BOOTSTRAP, group, topic],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        line = doomed.stdout.readline()
+        assert line.startswith("assigned"), line
+        # The rebalance split the partitions: wait until the survivor holds half.
+        poll_until([survivor], lambda _: len(partitions_of(survivor)) == PARTITIONS // 2)
+        os.kill(doomed.pid, signal.SIGKILL)
+        doomed.wait(10)
+    finally:
+        if doomed.poll() is None:
+            doomed.kill()
+    values = produce(topic, "after-crash", 10)
+    consumed = poll_until([survivor], lambda out: len(out[0]) >= len(values), timeout_s=90)
+    exactly_once(consumed, values)
+    assert partitions_of(survivor) == list(range(PARTITIONS))
+    survivor.close()
+
+
+def test_kafka_python_admin_groups():
+    """kafka-python's admin client lists and describes a group, reads its committed offsets
+    and deletes it once empty."""
+    from kafka import KafkaAdminClient, KafkaConsumer
+    topic, group = topic_name("grp-kpadmin"), f"g-{uuid.uuid4().hex[:8]}"
+    create_topic(topic, 2)
+    produce(topic, "k", 5, partitions=2)
+    consumer = KafkaConsumer(topic, bootstrap_servers=BOOTSTRAP, group_id=group,
+                             auto_offset_reset="earliest", enable_auto_commit=False,
+                             consumer_timeout_ms=20000)
+    seen = 0
+    for _ in consumer:
+        seen += 1
+        if seen == 10:
+            break
+    consumer.commit()
+    admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+    try:
+        listed = {g["group_id"]: g for g in admin.list_groups()}
+        assert (listed[group]["protocol_type"], listed[group]["group_state"]) == ("consumer", "Stable")
+        described = admin.describe_groups([group])[group]
+        assert (described["group_state"], described["protocol_data"]) == ("Stable", "range")
+        assert [m["member_assignment"]["assigned_partitions"] for m in described["members"]] == \
+            [[{"topic": topic, "partitions": [0, 1]}]]
+        offsets = admin.list_group_offsets({group: None})[group]
+        assert {tp.partition: meta.offset for tp, meta in offsets.items()} == {0: 5, 1: 5}
+        consumer.close()
+        assert admin.delete_groups([group]) == {group: "OK"}
+        assert group not in {g["group_id"] for g in admin.list_groups()}
+    finally:
+        admin.close()
