@@ -263,6 +263,12 @@ async fn two_members_join_sync_commit_and_restart_keeps_offsets() {
     assert_eq!(described.group_state, "Stable");
     assert_eq!(described.protocol_data, "range");
     assert_eq!(described.members.len(), 2);
+    for member in &described.members {
+        assert_eq!(
+            member.client_host, "/127.0.0.1",
+            "Kafka's form of the client address"
+        );
+    }
     let delete = RequestBody::DeleteGroups(DeleteGroupsRequest {
         groups_names: vec![GROUP.into(), "no-such-group".into()],
         ..Default::default()

@@ -12,6 +12,7 @@ pub async fn handle(
     request: JoinGroupRequest,
     version: i16,
     client_id: String,
+    client_host: String,
 ) -> JoinGroupResponse {
     let member_id = request.member_id.clone();
     let join = JoinRequest {
@@ -19,7 +20,7 @@ pub async fn handle(
         member_id: request.member_id,
         group_instance_id: request.group_instance_id,
         client_id,
-        client_host: String::new(),
+        client_host,
         session_timeout_ms: request.session_timeout_ms,
         // v0 has no rebalance timeout: the session timeout is used, as in Kafka.
         rebalance_timeout_ms: if version >= 1 {

@@ -30,9 +30,11 @@ use strom_protocol::{Request, RequestBody, ResponseBody};
 pub struct NotImplemented(pub &'static str);
 
 /// Handles one request; `Ok(None)` means no response is sent (Produce with acks=0).
+/// `client_host` is the client's address as Kafka shows it in DescribeGroups (`/1.2.3.4`).
 pub async fn handle(
     broker: &Broker,
     request: Request,
+    client_host: &str,
 ) -> Result<Option<ResponseBody>, NotImplemented> {
     let version = request.header.api_version;
     let client_id = request.header.client_id.clone().unwrap_or_default();
@@ -63,9 +65,9 @@ pub async fn handle(
         RequestBody::FindCoordinator(r) => {
             ResponseBody::FindCoordinator(find_coordinator::handle(broker, r, version))
         }
-        RequestBody::JoinGroup(r) => {
-            ResponseBody::JoinGroup(join_group::handle(broker, r, version, client_id).await)
-        }
+        RequestBody::JoinGroup(r) => ResponseBody::JoinGroup(
+            join_group::handle(broker, r, version, client_id, client_host.to_string()).await,
+        ),
         RequestBody::SyncGroup(r) => ResponseBody::SyncGroup(sync_group::handle(broker, r).await),
         RequestBody::Heartbeat(r) => ResponseBody::Heartbeat(heartbeat::handle(broker, r)),
         RequestBody::LeaveGroup(r) => {

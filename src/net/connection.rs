@@ -291,8 +291,9 @@ async fn handle_frame(
         request.body,
         RequestBody::JoinGroup(_) | RequestBody::SyncGroup(_)
     );
+    let client_host = format!("/{}", peer.ip());
     let handled = tokio::select! {
-        handled = api::handle(broker, request) => handled,
+        handled = api::handle(broker, request, &client_host) => handled,
         _ = shutdown.cancelled(), if may_park => return Err(Closed::Shutdown),
     };
     let response = match handled {
