@@ -310,9 +310,9 @@ def test_crashed_member_is_expired_and_its_partitions_move():
 
 
 def test_kafka_python_admin_groups():
-    """kafka-python's admin client lists and describes a group, reads its committed offsets
-    and deletes it once empty."""
-    from kafka import KafkaAdminClient, KafkaConsumer
+    """kafka-python's admin client lists and describes a group, reads its committed offsets,
+    deletes one partition's offset (OffsetDelete) and deletes the group once empty."""
+    from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
     topic, group = topic_name("grp-kpadmin"), f"g-{uuid.uuid4().hex[:8]}"
     create_topic(topic, 2)
     produce(topic, "k", 5, partitions=2)
@@ -336,6 +336,11 @@ def test_kafka_python_admin_groups():
         offsets = admin.list_group_offsets({group: None})[group]
         assert {tp.partition: meta.offset for tp, meta in offsets.items()} == {0: 5, 1: 5}
         consumer.close()
+        # OffsetDelete: one partition's committed offset goes, the other's stays.
+        deleted = admin.delete_group_offsets(group, [TopicPartition(topic, 0)])
+        assert [(tp.partition, err.__name__) for tp, err in deleted.items()] == [(0, "NoError")]
+        offsets = admin.list_group_offsets({group: None})[group]
+        assert {tp.partition: meta.offset for tp, meta in offsets.items()} == {1: 5}
         assert admin.delete_groups([group]) == {group: "OK"}
         assert group not in {g["group_id"] for g in admin.list_groups()}
     finally:
