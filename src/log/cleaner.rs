@@ -22,8 +22,7 @@ use super::{checkpoint, io_error, LogError, PartitionLog};
 use std::collections::HashMap;
 use std::io::Write;
 use strom_protocol::records::{
-    batches, decode_records_with_limit, set_log_append_time, BatchBuilder, BatchHeader,
-    TimestampType,
+    decode_records_with_limit, set_log_append_time, BatchBuilder, BatchHeader, TimestampType,
 };
 
 /// Name of the cleaner checkpoint: the first offset not yet cleaned.
@@ -77,11 +76,8 @@ impl PartitionLog {
                 cleanable += 1;
                 continue;
             }
-            let newest = match segment.max_timestamp() {
-                Some((timestamp, _)) => timestamp,
-                None => segment.modified_ms()?,
-            };
-            if now_ms.saturating_sub(newest) < config.min_compaction_lag_ms {
+            if now_ms.saturating_sub(segment.newest_timestamp_ms()?) < config.min_compaction_lag_ms
+            {
                 break;
             }
             cleanable += 1;
@@ -184,12 +180,9 @@ impl PartitionLog {
         file.sync_all().map_err(io_error("syncing", &temp))?;
         drop(file);
         for extension in ["index", "timeindex"] {
-            let path = self.dir.join(segment::file_name(base, extension));
-            match std::fs::remove_file(&path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(io_error("removing", &path)(e)),
-            }
+            super::recovery::remove_if_present(
+                &self.dir.join(segment::file_name(base, extension)),
+            )?;
         }
         let target = self.dir.join(segment::file_name(base, "log"));
         std::fs::rename(&temp, &target).map_err(io_error("renaming", &temp))?;
@@ -216,40 +209,20 @@ fn decode(
     })
 }
 
-/// Calls `visit` with every whole batch of a segment, reading it in chunks.
+/// Calls `visit` with every whole batch of a segment, found by the segment's own header
+/// walk and read one at a time (compaction is background work, not a hot path).
 fn for_each_batch(
     segment: &Segment,
     mut visit: impl FnMut(&BatchHeader, &[u8]) -> Result<(), LogError>,
 ) -> Result<(), LogError> {
-    let mut position = 0u64;
-    while position < segment.size() {
-        let chunk = segment.read_at(position, 1 << 20)?;
-        let mut used = 0;
-        for item in batches(&chunk) {
-            let Ok((header, batch)) = item else { break };
-            visit(&header, batch)?;
-            used += batch.len();
-        }
-        if used == 0 {
-            // One batch larger than the chunk: read it whole.
-            let head = segment.read_at(position, strom_protocol::records::BATCH_HEADER_LEN)?;
-            let header = BatchHeader::parse(&head).map_err(|e| LogError::Corrupt {
-                path: segment.log_path.clone(),
-                reason: format!("at position {position}: {e}"),
-            })?;
-            let batch = segment.read_at(position, header.total_len())?;
-            if batch.len() < header.total_len() {
-                return Err(LogError::Corrupt {
-                    path: segment.log_path.clone(),
-                    reason: format!("truncated batch at position {position}"),
-                });
-            }
-            visit(&header, &batch)?;
-            used = batch.len();
-        }
-        position += used as u64;
-    }
-    Ok(())
+    let mut result = Ok(());
+    segment.walk(0, |position, header| {
+        result = segment
+            .read_at(position, header.total_len())
+            .and_then(|batch| visit(header, &batch));
+        result.is_ok()
+    })?;
+    result
 }
 
 /// The batch with only the kept records, same base offset, timestamps, producer fields,

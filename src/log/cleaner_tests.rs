@@ -1,8 +1,9 @@
 //! Compaction with exact expected survivors, offsets kept, across reopen.
 
 use super::cleaner::CompactionConfig;
+use super::tests::keyed_contents as contents;
 use super::*;
-use strom_protocol::records::{decode_records, BatchBuilder, Compression};
+use strom_protocol::records::{BatchBuilder, Compression};
 
 /// One batch of (key, value) records (None value: tombstone) at timestamp `ts`.
 fn keyed(records: &[(&str, Option<&str>)], ts: i64, codec: Compression) -> Vec<u8> {
@@ -18,33 +19,6 @@ fn keyed(records: &[(&str, Option<&str>)], ts: i64, codec: Compression) -> Vec<u
             .unwrap();
     }
     builder.build().unwrap()
-}
-
-/// Every (offset, key, value) in the log, read from the start across gaps.
-fn contents(log: &PartitionLog) -> Vec<(i64, String, Option<String>)> {
-    let mut out = Vec::new();
-    let mut offset = log.log_start_offset();
-    while offset < log.log_end_offset() {
-        let slice = log.read(offset, 1 << 20, true).unwrap();
-        assert!(
-            slice.next_offset > offset,
-            "read made no progress at {offset}"
-        );
-        for item in batches(&slice.records) {
-            let (header, batch) = item.unwrap();
-            for r in decode_records(batch).unwrap() {
-                let at = r.offset(&header);
-                if at >= offset {
-                    let text = |b: &Option<bytes::Bytes>| {
-                        b.as_ref().map(|b| String::from_utf8_lossy(b).into_owned())
-                    };
-                    out.push((at, text(&r.key).unwrap(), text(&r.value)));
-                }
-            }
-        }
-        offset = slice.next_offset;
-    }
-    out
 }
 
 fn config(ratio: f64) -> CompactionConfig {

@@ -470,7 +470,7 @@ impl PartitionLog {
         if !(too_big || too_old || offsets_overflow || index_full) {
             return Ok(());
         }
-        self.roll(now_ms)?;
+        self.roll()?;
         tracing::debug!(dir = %self.dir.display(), base_offset = self.log_end_offset(), too_big, too_old, "rolled segment");
         Ok(())
     }
@@ -618,14 +618,7 @@ impl PartitionLog {
         let segment = self.segments.remove(0);
         let base = segment.base_offset();
         drop(segment);
-        for extension in ["log", "index", "timeindex"] {
-            let path = self.dir.join(segment::file_name(base, extension));
-            match std::fs::remove_file(&path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(io_error("removing", &path)(e)),
-            }
-        }
+        recovery::delete_segment_files(&self.dir, base)?;
         let next_base = self.segments[0].base_offset();
         if next_base > self.log_start_offset {
             self.log_start_offset = next_base;
@@ -649,14 +642,10 @@ impl PartitionLog {
         let mut deleted = 0;
         if retention_ms >= 0 {
             let expired = |segment: &Segment| -> Result<bool, LogError> {
-                let newest = match segment.max_timestamp() {
-                    Some((timestamp, _)) => timestamp,
-                    None => segment.modified_ms()?,
-                };
-                Ok(now_ms.saturating_sub(newest) > retention_ms)
+                Ok(now_ms.saturating_sub(segment.newest_timestamp_ms()?) > retention_ms)
             };
             if self.active().size() > 0 && expired(self.active())? {
-                self.roll(now_ms)?;
+                self.roll()?;
             }
             while self.segments.len() > 1 && expired(&self.segments[0])? {
                 self.delete_oldest_segment()?;
@@ -688,7 +677,7 @@ impl PartitionLog {
     }
 
     /// Seals the active segment and starts a new one at the log end offset.
-    fn roll(&mut self, _now_ms: i64) -> Result<(), LogError> {
+    fn roll(&mut self) -> Result<(), LogError> {
         let base_offset = self.log_end_offset();
         self.active_mut().seal()?;
         self.snapshot_producers()?;

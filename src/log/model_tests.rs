@@ -4,6 +4,7 @@
 //! `STROM_MODEL_RUNS=N` runs N random seeds (default 5).
 
 use super::cleaner::CompactionConfig;
+use super::tests::keyed_contents_with;
 use super::*;
 use std::collections::{BTreeMap, HashMap};
 use strom_protocol::records::{decode_records, BatchBuilder, Compression};
@@ -26,27 +27,12 @@ impl Rng {
 /// offset -> (key, value): what the log must serve.
 type Model = BTreeMap<i64, (String, Option<String>)>;
 
+/// The log's records, read in small pieces (700 bytes) to exercise partial reads.
 fn scan(log: &PartitionLog) -> Model {
-    let mut out = Model::new();
-    let mut offset = log.log_start_offset();
-    while offset < log.log_end_offset() {
-        let slice = log.read(offset, 700, true).unwrap();
-        assert!(slice.next_offset > offset, "no progress at {offset}");
-        for item in batches(&slice.records) {
-            let (header, batch) = item.unwrap();
-            for r in decode_records(batch).unwrap() {
-                let at = r.offset(&header);
-                if at >= offset {
-                    let text = |b: &Option<bytes::Bytes>| {
-                        b.as_ref().map(|b| String::from_utf8_lossy(b).into_owned())
-                    };
-                    out.insert(at, (text(&r.key).unwrap(), text(&r.value)));
-                }
-            }
-        }
-        offset = slice.next_offset;
-    }
-    out
+    keyed_contents_with(log, 700)
+        .into_iter()
+        .map(|(offset, key, value)| (offset, (key, value)))
+        .collect()
 }
 
 fn config() -> LogConfig {

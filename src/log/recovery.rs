@@ -132,16 +132,21 @@ fn list_and_tidy(dir: &Path) -> Result<Vec<i64>, LogError> {
     Ok(bases.into_iter().collect())
 }
 
-fn delete_segment_files(dir: &Path, base: i64) -> Result<(), LogError> {
+/// Removes a segment's files (those that exist), durably.
+pub(super) fn delete_segment_files(dir: &Path, base: i64) -> Result<(), LogError> {
     for extension in ["log", "index", "timeindex"] {
-        let path = dir.join(file_name(base, extension));
-        match std::fs::remove_file(&path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_error("deleting", &path)(e)),
-        }
+        remove_if_present(&dir.join(file_name(base, extension)))?;
     }
     checkpoint::sync_dir(dir)
+}
+
+/// Removes a file; one that is already gone is fine.
+pub(super) fn remove_if_present(path: &Path) -> Result<(), LogError> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_error("removing", path)(e)),
+    }
 }
 
 /// State of a validating scan: where it is, what it expects next, what it planned.

@@ -328,8 +328,17 @@ impl Segment {
         Some((timestamp, self.base_offset + i64::from(relative)))
     }
 
+    /// The newest time the segment holds, for retention and the compaction lag: its largest
+    /// record timestamp, or without timestamps its file's modification time.
+    pub fn newest_timestamp_ms(&self) -> Result<i64, LogError> {
+        match self.max_timestamp() {
+            Some((timestamp, _)) => Ok(timestamp),
+            None => self.modified_ms(),
+        }
+    }
+
     /// The log file's modification time in milliseconds since the epoch.
-    pub fn modified_ms(&self) -> Result<i64, LogError> {
+    fn modified_ms(&self) -> Result<i64, LogError> {
         let modified = self
             .log
             .metadata()

@@ -31,6 +31,39 @@ pub(super) fn shape(bytes: &[u8]) -> Vec<(i64, i32)> {
         .collect()
 }
 
+/// Every (offset, key, value) the log serves from its start, across compaction gaps.
+pub(super) fn keyed_contents(log: &PartitionLog) -> Vec<(i64, String, Option<String>)> {
+    keyed_contents_with(log, 1 << 20)
+}
+
+/// [`keyed_contents`] reading at most `max_bytes` at a time.
+pub(super) fn keyed_contents_with(
+    log: &PartitionLog,
+    max_bytes: usize,
+) -> Vec<(i64, String, Option<String>)> {
+    let text =
+        |b: &Option<bytes::Bytes>| b.as_ref().map(|b| String::from_utf8_lossy(b).into_owned());
+    let mut out = Vec::new();
+    let mut offset = log.log_start_offset();
+    while offset < log.log_end_offset() {
+        let slice = log.read(offset, max_bytes, true).unwrap();
+        assert!(
+            slice.next_offset > offset,
+            "read made no progress at {offset}"
+        );
+        for item in batches(&slice.records) {
+            let (header, batch) = item.unwrap();
+            for r in strom_protocol::records::decode_records(batch).unwrap() {
+                if r.offset(&header) >= offset {
+                    out.push((r.offset(&header), text(&r.key).unwrap(), text(&r.value)));
+                }
+            }
+        }
+        offset = slice.next_offset;
+    }
+    out
+}
+
 pub(super) fn small_config() -> LogConfig {
     LogConfig {
         segment_bytes: 400,
