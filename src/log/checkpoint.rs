@@ -57,37 +57,29 @@ pub fn sync_dir(dir: &Path) -> Result<(), LogError> {
         .map_err(io_error("syncing directory", dir))
 }
 
-/// The clean-shutdown marker's contents: the log end offset at close, so that open can
-/// tell a marker that does not belong to the segments it finds.
-pub fn encode_marker(log_end_offset: i64) -> Vec<u8> {
-    format!("log_end_offset={log_end_offset}\n").into_bytes()
+/// The contents of a one-offset checkpoint, `key=offset`: the clean-shutdown marker
+/// (`log_end_offset`, so open can tell a marker that does not belong to the segments it
+/// finds), the log start offset and the cleaner's position.
+pub fn encode_offset(key: &str, offset: i64) -> Vec<u8> {
+    format!("{key}={offset}\n").into_bytes()
 }
 
-/// The log start offset checkpoint's contents.
-pub fn encode_log_start(log_start_offset: i64) -> Vec<u8> {
-    format!("log_start_offset={log_start_offset}\n").into_bytes()
-}
-
-/// Parses [`encode_log_start`]'s output; `None` for anything else (then the first
-/// segment's base offset is the log start).
-pub fn decode_log_start(contents: &[u8]) -> Option<i64> {
+/// Parses [`encode_offset`]'s output for `key`; `None` for anything else, including a
+/// negative offset (the caller then falls back to what the segments say).
+pub fn decode_offset(key: &str, contents: &[u8]) -> Option<i64> {
     std::str::from_utf8(contents)
         .ok()?
         .trim()
-        .strip_prefix("log_start_offset=")?
+        .strip_prefix(key)?
+        .strip_prefix('=')?
         .parse()
         .ok()
         .filter(|offset: &i64| *offset >= 0)
 }
 
-/// Parses [`encode_marker`]'s output; `None` for anything else (then the log recovers).
-pub fn decode_marker(contents: &[u8]) -> Option<i64> {
-    std::str::from_utf8(contents)
-        .ok()?
-        .trim()
-        .strip_prefix("log_end_offset=")?
-        .parse()
-        .ok()
+/// Reads the one-offset checkpoint `dir/name`; `None` when absent or unreadable.
+pub fn read_offset(dir: &Path, name: &str, key: &str) -> Result<Option<i64>, LogError> {
+    Ok(read(dir, name)?.and_then(|c| decode_offset(key, &c)))
 }
 
 #[cfg(test)]
@@ -110,9 +102,12 @@ mod tests {
     /// The marker round-trips its offset and rejects anything else.
     #[test]
     fn marker_round_trip() {
-        assert_eq!(decode_marker(&encode_marker(42)), Some(42));
-        assert_eq!(decode_marker(b"log_end_offset=x"), None);
-        assert_eq!(decode_marker(b"\xff"), None);
-        assert_eq!(decode_marker(b""), None);
+        assert_eq!(
+            decode_offset("log_end_offset", &encode_offset("log_end_offset", 42)),
+            Some(42)
+        );
+        assert_eq!(decode_offset("log_end_offset", b"log_end_offset=x"), None);
+        assert_eq!(decode_offset("log_end_offset", b"\xff"), None);
+        assert_eq!(decode_offset("log_end_offset", b""), None);
     }
 }

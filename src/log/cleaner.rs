@@ -27,6 +27,7 @@ use strom_protocol::records::{
 
 /// Name of the cleaner checkpoint: the first offset not yet cleaned.
 pub const CLEANER_CHECKPOINT: &str = "cleaner-offset";
+const CLEANER_KEY: &str = "clean_until";
 const DECODE_LIMIT: usize = 256 << 20;
 
 /// Settings of one compaction pass, from the topic's config.
@@ -48,10 +49,9 @@ pub struct CleanStats {
 
 /// The cleaner checkpoint of the log in `dir` (0 when it was never compacted).
 pub fn checkpoint_in(dir: &std::path::Path) -> i64 {
-    checkpoint::read(dir, CLEANER_CHECKPOINT)
+    checkpoint::read_offset(dir, CLEANER_CHECKPOINT, CLEANER_KEY)
         .ok()
         .flatten()
-        .and_then(|c| std::str::from_utf8(&c).ok()?.trim().parse().ok())
         .unwrap_or(0)
 }
 
@@ -163,7 +163,7 @@ impl PartitionLog {
         checkpoint::write_atomic(
             &self.dir,
             CLEANER_CHECKPOINT,
-            format!("{clean_until}\n").as_bytes(),
+            &checkpoint::encode_offset(CLEANER_KEY, clean_until),
         )?;
         tracing::debug!(dir = %self.dir.display(), ?stats, clean_until, "compacted");
         Ok(Some(stats))

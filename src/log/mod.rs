@@ -44,6 +44,9 @@ pub const CLEAN_SHUTDOWN_MARKER: &str = ".clean-shutdown";
 /// Checkpoint of the log start offset once DeleteRecords or retention moved it past the
 /// first segment's base offset.
 pub const LOG_START_CHECKPOINT: &str = "log-start-offset";
+const LOG_START_KEY: &str = "log_start_offset";
+/// What the clean-shutdown marker records: the log end offset at close.
+const MARKER_KEY: &str = "log_end_offset";
 /// Producer state snapshots kept per partition (the newest ones).
 const SNAPSHOTS_KEPT: usize = 2;
 /// Most offset-index entries per segment before it rolls: Kafka's `segment.index.bytes`
@@ -169,7 +172,9 @@ impl PartitionLog {
     pub fn open(dir: &Path, config: LogConfig) -> Result<PartitionLog, LogError> {
         std::fs::create_dir_all(dir).map_err(io_error("creating", dir))?;
         let marker = checkpoint::read(dir, CLEAN_SHUTDOWN_MARKER)?;
-        let clean_log_end_offset = marker.as_deref().and_then(checkpoint::decode_marker);
+        let clean_log_end_offset = marker
+            .as_deref()
+            .and_then(|m| checkpoint::decode_offset(MARKER_KEY, m));
         // Gone before anything is written, so a crash from here on is detected.
         checkpoint::remove_durably(dir, CLEAN_SHUTDOWN_MARKER)?;
         let mut segments =
@@ -182,9 +187,7 @@ impl PartitionLog {
             tracing::warn!(dir = %dir.display(), "unreadable clean-shutdown marker; recovered");
         }
         let log_end_offset = segments[segments.len() - 1].next_offset();
-        let checkpointed = checkpoint::read(dir, LOG_START_CHECKPOINT)?
-            .as_deref()
-            .and_then(checkpoint::decode_log_start);
+        let checkpointed = checkpoint::read_offset(dir, LOG_START_CHECKPOINT, LOG_START_KEY)?;
         let log_start_offset = segments[0]
             .base_offset()
             .max(checkpointed.unwrap_or(0))
@@ -591,7 +594,7 @@ impl PartitionLog {
             checkpoint::write_atomic(
                 &self.dir,
                 LOG_START_CHECKPOINT,
-                &checkpoint::encode_log_start(offset),
+                &checkpoint::encode_offset(LOG_START_KEY, offset),
             )?;
             self.log_start_offset = offset;
             self.delete_segments_below_start()?;
@@ -669,7 +672,7 @@ impl PartitionLog {
             checkpoint::write_atomic(
                 &self.dir,
                 LOG_START_CHECKPOINT,
-                &checkpoint::encode_log_start(self.log_start_offset),
+                &checkpoint::encode_offset(LOG_START_KEY, self.log_start_offset),
             )?;
             tracing::info!(dir = %self.dir.display(), deleted, log_start_offset = self.log_start_offset, "retention deleted segments");
         }
@@ -699,7 +702,7 @@ impl PartitionLog {
     pub fn close_clean(&mut self) -> Result<(), LogError> {
         self.flush()?;
         self.snapshot_producers()?;
-        let marker = checkpoint::encode_marker(self.log_end_offset());
+        let marker = checkpoint::encode_offset(MARKER_KEY, self.log_end_offset());
         checkpoint::write_atomic(&self.dir, CLEAN_SHUTDOWN_MARKER, &marker)?;
         self.marker_on_disk = true;
         Ok(())
