@@ -29,22 +29,29 @@ use strom_protocol::{Request, RequestBody, ResponseBody};
 #[derive(Debug)]
 pub struct NotImplemented(pub &'static str);
 
-/// Handles one request; `Ok(None)` means no response is sent (Produce with acks=0).
-/// `client_host` is the client's address as Kafka shows it in DescribeGroups (`/1.2.3.4`).
+/// What a handled request answers.
+pub enum Reply {
+    /// The answer, to send now; `None` when nothing is sent (Produce with acks=0).
+    Now(Option<ResponseBody>),
+    /// A produce answer that may be sent only once its appends are fsynced (when the
+    /// request's acks ask for it); the connection goes on with later requests meanwhile.
+    AfterFlush(produce::Appended),
+}
+
+/// Handles one request. `client_host` is the client's address as Kafka shows it in
+/// DescribeGroups (`/1.2.3.4`).
 pub async fn handle(
     broker: &Broker,
     request: Request,
     client_host: &str,
-) -> Result<Option<ResponseBody>, NotImplemented> {
+) -> Result<Reply, NotImplemented> {
     let version = request.header.api_version;
     let client_id = request.header.client_id.clone().unwrap_or_default();
     let response = match request.body {
         RequestBody::ApiVersions(r) => ResponseBody::ApiVersions(api_versions::handle(r)),
         RequestBody::Metadata(r) => ResponseBody::Metadata(metadata::handle(broker, r, version)),
         RequestBody::Produce(r) => {
-            return Ok(produce::handle(broker, r, version)
-                .await
-                .map(ResponseBody::Produce))
+            return Ok(Reply::AfterFlush(produce::append(broker, r, version)))
         }
         RequestBody::Fetch(r) => ResponseBody::Fetch(fetch::handle(broker, r, version).await),
         RequestBody::ListOffsets(r) => {
@@ -93,7 +100,7 @@ pub async fn handle(
             return Err(NotImplemented(other.api_key().name()));
         }
     };
-    Ok(Some(response))
+    Ok(Reply::Now(Some(response)))
 }
 
 /// Milliseconds since the Unix epoch.

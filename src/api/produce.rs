@@ -16,20 +16,6 @@ use strom_protocol::generated::{ProduceRequest, ProduceResponse};
 use strom_protocol::records::{self, BatchHeader, Compression, RecordError};
 use strom_protocol::ErrorCode;
 
-/// Appends, then waits for the fsync the request needs; `None` for acks=0.
-pub async fn handle(
-    broker: &Broker,
-    request: ProduceRequest,
-    version: i16,
-) -> Option<ProduceResponse> {
-    let mut appended = append(broker, request, version);
-    if let Some(durable) = &appended.durable {
-        let ok = broker.flusher.wait(durable.ticket).await;
-        appended.settle(ok);
-    }
-    appended.response
-}
-
 /// A produce request after its appends: the answer, and the fsync it must wait for.
 pub struct Appended {
     /// `None` for acks=0.

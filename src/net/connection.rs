@@ -41,7 +41,12 @@ enum Queued {
 
 /// Moves queued answers that are complete into `output`, in order; with `wait`, waits
 /// for every flush round the queue is waiting on.
-async fn drain(queue: &mut VecDeque<Queued>, output: &mut BytesMut, broker: &Broker, wait: bool) {
+async fn drain(
+    queue: &mut VecDeque<Queued>,
+    output: &mut BytesMut,
+    broker: &Broker,
+    wait: bool,
+) -> Result<(), Closed> {
     while let Some(front) = queue.front_mut() {
         match front {
             Queued::Encoded(bytes) => output.extend_from_slice(bytes),
@@ -54,22 +59,19 @@ async fn drain(queue: &mut VecDeque<Queued>, output: &mut BytesMut, broker: &Bro
                     let ok = match broker.flusher.completed(durable.ticket) {
                         Some(ok) => ok,
                         None if wait => broker.flusher.wait(durable.ticket).await,
-                        None => return,
+                        None => return Ok(()),
                     };
                     appended.settle(ok);
                 }
                 if let Some(response) = appended.response.take() {
-                    encode(
-                        output,
-                        *correlation_id,
-                        *version,
-                        &ResponseBody::Produce(response),
-                    );
+                    let response = ResponseBody::Produce(response);
+                    encode_checked(output, *correlation_id, *version, &response)?;
                 }
             }
         }
         queue.pop_front();
     }
+    Ok(())
 }
 
 /// Waits until the first queued answer's flush round completes (forever if it has none).
@@ -86,13 +88,6 @@ async fn head_flushed(queue: &VecDeque<Queued>, broker: &Broker) {
             broker.flusher.wait(durable.ticket).await;
         }
         _ => std::future::pending().await,
-    }
-}
-
-fn encode(output: &mut BytesMut, correlation_id: i32, version: i16, response: &ResponseBody) {
-    if let Err(e) = strom_protocol::encode_response(output, correlation_id, version, response) {
-        // Only a strom bug can cause this; the connection closes at the next check.
-        tracing::error!(error = %e, "encoding response failed");
     }
 }
 
@@ -161,7 +156,7 @@ async fn run(
             let may_wait =
                 header::peek_header(&frame).is_some_and(|p| p.api_key == ApiKey::Fetch as i16);
             if may_wait || queue.len() >= MAX_QUEUED {
-                drain(&mut queue, &mut output, broker, true).await;
+                drain(&mut queue, &mut output, broker, true).await?;
             }
             if !output.is_empty() && (may_wait || output.len() >= OUTPUT_FLUSH_BYTES) {
                 stream.write_all(&output).await?;
@@ -169,13 +164,13 @@ async fn run(
             }
             handle_frame(frame, broker, &mut output, &mut queue, peer, shutdown).await?;
         }
-        drain(&mut queue, &mut output, broker, false).await;
+        drain(&mut queue, &mut output, broker, false).await?;
         if !output.is_empty() {
             stream.write_all(&output).await?;
             output.clear();
         }
         if shutdown.is_cancelled() {
-            drain(&mut queue, &mut output, broker, true).await;
+            drain(&mut queue, &mut output, broker, true).await?;
             stream.write_all(&output).await?;
             return Ok(());
         }
@@ -192,13 +187,13 @@ async fn run(
             // A queued answer became writable: write it (and any behind it) first.
             _ = head_flushed(&queue, broker), if !queue.is_empty() => continue,
             _ = shutdown.cancelled() => {
-                drain(&mut queue, &mut output, broker, true).await;
+                drain(&mut queue, &mut output, broker, true).await?;
                 stream.write_all(&output).await?;
                 return Ok(());
             }
         };
         if read == 0 {
-            drain(&mut queue, &mut output, broker, true).await;
+            drain(&mut queue, &mut output, broker, true).await?;
             if !output.is_empty() {
                 stream.write_all(&output).await?;
             }
@@ -228,14 +223,10 @@ async fn handle_frame(
     match header::check_api(&peek) {
         Ok(_) => {}
         Err(DecodeErrorKind::UnsupportedVersion) if peek.api_key == ApiKey::ApiVersions as i16 => {
-            if queue.is_empty() {
-                api::api_versions::unsupported_version_fallback(peek.correlation_id, output);
-            } else {
-                let mut encoded = BytesMut::new();
-                api::api_versions::unsupported_version_fallback(peek.correlation_id, &mut encoded);
-                queue.push_back(Queued::Encoded(encoded.freeze()));
-            }
-            return Ok(());
+            return answer(output, queue, |out| {
+                api::api_versions::unsupported_version_fallback(peek.correlation_id, out);
+                Ok(())
+            });
         }
         Err(DecodeErrorKind::UnknownApiKey) => {
             return Err(Closed::Protocol(format!(
@@ -267,25 +258,6 @@ async fn handle_frame(
     };
     tracing::trace!(%peer, api = request.api_key.name(), version = peek.api_version, "request");
     let version = peek.api_version;
-    if let RequestBody::Produce(produce) = request.body {
-        let appended = api::produce::append(broker, produce, version);
-        if appended.durable.is_some() || !queue.is_empty() {
-            queue.push_back(Queued::Produce {
-                correlation_id: peek.correlation_id,
-                version,
-                appended,
-            });
-        } else if let Some(response) = appended.response {
-            encode_checked(
-                output,
-                peek.correlation_id,
-                version,
-                &ResponseBody::Produce(response),
-                peer,
-            )?;
-        }
-        return Ok(());
-    }
     // Group requests can be parked for a whole rebalance timeout: shutdown must not wait.
     let may_park = matches!(
         request.body,
@@ -296,34 +268,50 @@ async fn handle_frame(
         handled = api::handle(broker, request, &client_host) => handled,
         _ = shutdown.cancelled(), if may_park => return Err(Closed::Shutdown),
     };
-    let response = match handled {
-        Ok(response) => response,
+    match handled {
         Err(api::NotImplemented(name)) => {
-            return Err(Closed::Protocol(format!("{name} is not implemented")))
+            Err(Closed::Protocol(format!("{name} is not implemented")))
         }
-    };
-    if let Some(response) = response {
-        if queue.is_empty() {
-            encode_checked(output, peek.correlation_id, version, &response, peer)?;
-        } else {
-            let mut encoded = BytesMut::new();
-            encode_checked(&mut encoded, peek.correlation_id, version, &response, peer)?;
-            queue.push_back(Queued::Encoded(encoded.freeze()));
+        Ok(api::Reply::Now(None)) => Ok(()),
+        Ok(api::Reply::Now(Some(response))) => answer(output, queue, |out| {
+            encode_checked(out, peek.correlation_id, version, &response)
+        }),
+        Ok(api::Reply::AfterFlush(appended)) => {
+            queue.push_back(Queued::Produce {
+                correlation_id: peek.correlation_id,
+                version,
+                appended,
+            });
+            // An answer that needs no fsync and has nothing ahead of it goes out at once.
+            drain(queue, output, broker, false).await
         }
     }
+}
+
+/// Writes an answer into `output`, or queues it behind earlier answers still waiting for
+/// their fsync, so that answers keep request order.
+fn answer(
+    output: &mut BytesMut,
+    queue: &mut VecDeque<Queued>,
+    encode: impl FnOnce(&mut BytesMut) -> Result<(), Closed>,
+) -> Result<(), Closed> {
+    if queue.is_empty() {
+        return encode(output);
+    }
+    let mut encoded = BytesMut::new();
+    encode(&mut encoded)?;
+    queue.push_back(Queued::Encoded(encoded.freeze()));
     Ok(())
 }
 
+/// Encodes an answer; one strom cannot encode is a strom bug, and the connection closes
+/// rather than leave the client waiting.
 fn encode_checked(
     output: &mut BytesMut,
     correlation_id: i32,
     version: i16,
     response: &ResponseBody,
-    peer: SocketAddr,
 ) -> Result<(), Closed> {
-    strom_protocol::encode_response(output, correlation_id, version, response).map_err(|e| {
-        // A response strom cannot encode is a strom bug; the client would hang waiting.
-        tracing::error!(%peer, error = %e, "encoding response failed");
-        Closed::Protocol(format!("cannot encode response: {e}"))
-    })
+    strom_protocol::encode_response(output, correlation_id, version, response)
+        .map_err(|e| Closed::Protocol(format!("cannot encode response: {e}")))
 }
