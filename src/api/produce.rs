@@ -254,3 +254,67 @@ fn record_error_code(error: &RecordError) -> ErrorCode {
         _ => ErrorCode::CORRUPT_MESSAGE,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::BrokerConfig;
+    use strom_protocol::generated::produce_request::TopicProduceData;
+    use strom_protocol::records::BatchBuilder;
+
+    fn request(acks: i16) -> ProduceRequest {
+        let mut batch = BatchBuilder::new(Compression::None);
+        batch.append(1, None, Some(b"v"), Vec::new()).unwrap();
+        ProduceRequest {
+            acks,
+            timeout_ms: 5000,
+            topic_data: vec![TopicProduceData {
+                name: "t".into(),
+                partition_data: vec![PartitionProduceData {
+                    index: 0,
+                    records: Some(batch.build().unwrap().into()),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    /// `strom.fsync.before.ack` decides which acks wait for an fsync, and an answer that
+    /// waits is released only once the partition's appends are on disk (its unflushed
+    /// count back to zero); acks=0 never waits, having no answer.
+    #[tokio::test]
+    async fn acks_that_must_be_durable_wait_for_the_fsync() {
+        for (mode, waits) in [
+            ("all", [false, false, true]),
+            ("1", [false, true, true]),
+            ("none", [false, false, false]),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let overrides = vec![
+                format!("log.dirs={}", dir.path().display()),
+                format!("strom.fsync.before.ack={mode}"),
+            ];
+            let broker =
+                Arc::new(Broker::open(BrokerConfig::load(None, &overrides).unwrap()).unwrap());
+            broker.start_background().unwrap();
+            broker.create_topic("t", 1, 1, &Default::default()).unwrap();
+            let partition = broker.partition("t", 0).unwrap();
+            for (acks, waits) in [0, 1, -1].into_iter().zip(waits) {
+                let appended = append(&broker, request(acks), 9);
+                assert_eq!(appended.durable.is_some(), waits, "mode {mode} acks {acks}");
+                assert_eq!(appended.response.is_some(), acks != 0);
+                if let Some(durable) = &appended.durable {
+                    assert!(broker.flusher.wait(durable.ticket).await);
+                    assert_eq!(
+                        partition.log().unflushed_messages(),
+                        0,
+                        "mode {mode} acks {acks}"
+                    );
+                }
+            }
+            broker.shutdown();
+        }
+    }
+}

@@ -46,7 +46,19 @@ pub fn load_segments(
             if trust {
                 tracing::warn!(segment = %segment.log_path.display(), "segment disagrees with its indexes; recovering it");
             }
-            segment.recover()?
+            // A scan reads the whole segment (up to segment.bytes): say which and how far
+            // along the log it is, so a long recovery shows progress.
+            let started = std::time::Instant::now();
+            let bytes = segment.size;
+            let truncated = segment.recover()?;
+            tracing::info!(
+                segment = %segment.log_path.display(),
+                progress = %format!("{}/{}", i + 1, bases.len()),
+                bytes,
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "recovered segment"
+            );
+            truncated
         };
         if let Some(previous) = segments.last() {
             check_contiguous(previous, &segment)?;
