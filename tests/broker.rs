@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{batch, start_broker, Client};
+use common::{batch, produce_request, start_broker, Client};
 use std::time::Duration;
 use strom_protocol::generated::create_topics_request::CreatableTopic;
 use strom_protocol::generated::delete_topics_request::DeleteTopicState;
@@ -54,23 +54,6 @@ async fn metadata(
         ResponseBody::Metadata(r) => r,
         other => panic!("unexpected {other:?}"),
     }
-}
-
-fn produce_request(topic: &str, partition: i32, records: bytes::Bytes, acks: i16) -> RequestBody {
-    RequestBody::Produce(ProduceRequest {
-        acks,
-        timeout_ms: 5000,
-        topic_data: vec![TopicProduceData {
-            name: topic.into(),
-            partition_data: vec![PartitionProduceData {
-                index: partition,
-                records: Some(records),
-                ..Default::default()
-            }],
-            ..Default::default()
-        }],
-        ..Default::default()
-    })
 }
 
 /// Produces one batch (v9) and returns (error code, base offset).

@@ -130,17 +130,11 @@ pub async fn create_topic_ok(client: &mut Client, name: &str, partitions: i32) {
     }
 }
 
-/// Produces one batch (v9, given acks) to one partition: (error code, base offset).
-pub async fn produce_one(
-    client: &mut Client,
-    topic: &str,
-    partition: i32,
-    records: Bytes,
-    acks: i16,
-) -> (i16, i64) {
+/// A Produce request of one batch to one partition.
+pub fn produce_request(topic: &str, partition: i32, records: Bytes, acks: i16) -> RequestBody {
     use strom_protocol::generated::produce_request::{PartitionProduceData, TopicProduceData};
     use strom_protocol::generated::ProduceRequest;
-    let request = RequestBody::Produce(ProduceRequest {
+    RequestBody::Produce(ProduceRequest {
         acks,
         timeout_ms: 5000,
         topic_data: vec![TopicProduceData {
@@ -153,8 +147,21 @@ pub async fn produce_one(
             ..Default::default()
         }],
         ..Default::default()
-    });
-    match client.call(9, request).await {
+    })
+}
+
+/// Produces one batch (v9, given acks) to one partition: (error code, base offset).
+pub async fn produce_one(
+    client: &mut Client,
+    topic: &str,
+    partition: i32,
+    records: Bytes,
+    acks: i16,
+) -> (i16, i64) {
+    match client
+        .call(9, produce_request(topic, partition, records, acks))
+        .await
+    {
         ResponseBody::Produce(r) => {
             let p = &r.responses[0].partition_responses[0];
             (p.error_code, p.base_offset)
@@ -238,20 +245,5 @@ pub async fn init_producer_id(
 
 /// A Produce request (acks=all) of one batch to partition 0 of `topic`.
 pub fn produce_request_body(topic: &str, records: Bytes) -> RequestBody {
-    use strom_protocol::generated::produce_request::{PartitionProduceData, TopicProduceData};
-    use strom_protocol::generated::ProduceRequest;
-    RequestBody::Produce(ProduceRequest {
-        acks: -1,
-        timeout_ms: 5000,
-        topic_data: vec![TopicProduceData {
-            name: topic.into(),
-            partition_data: vec![PartitionProduceData {
-                index: 0,
-                records: Some(records),
-                ..Default::default()
-            }],
-            ..Default::default()
-        }],
-        ..Default::default()
-    })
+    produce_request(topic, 0, records, -1)
 }
