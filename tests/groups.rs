@@ -489,11 +489,19 @@ async fn metadata_auto_creates_the_offsets_topic_as_internal() {
     let dir = tempfile::tempdir().unwrap();
     let server = start_broker(dir.path(), &["offsets.topic.num.partitions=7"]).await;
     let mut client = Client::connect(server.local_addr).await;
+    // A user topic whose name merely starts with "__" is not internal.
+    create_topic_ok(&mut client, "__mine", 1).await;
     let request = MetadataRequest {
-        topics: Some(vec![MetadataRequestTopic {
-            name: Some("__consumer_offsets".into()),
-            ..Default::default()
-        }]),
+        topics: Some(vec![
+            MetadataRequestTopic {
+                name: Some("__consumer_offsets".into()),
+                ..Default::default()
+            },
+            MetadataRequestTopic {
+                name: Some("__mine".into()),
+                ..Default::default()
+            },
+        ]),
         allow_auto_topic_creation: true,
         ..Default::default()
     };
@@ -504,6 +512,10 @@ async fn metadata_auto_creates_the_offsets_topic_as_internal() {
     assert_eq!(
         (topic.error_code, topic.is_internal, topic.partitions.len()),
         (0, true, 7)
+    );
+    assert_eq!(
+        (r.topics[1].error_code, r.topics[1].is_internal),
+        (0, false)
     );
     server.shutdown().await;
     let stored = std::fs::read_to_string(dir.path().join("strom-metadata")).unwrap();

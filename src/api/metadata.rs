@@ -101,7 +101,8 @@ fn describe(topic: &Topic, node_id: i32) -> MetadataResponseTopic {
     MetadataResponseTopic {
         name: Some(topic.name.clone()),
         topic_id: topic.id,
-        is_internal: topic.name.starts_with("__"),
+        // Kafka's internal topics are the ones its coordinators own, not any "__" name.
+        is_internal: topic.name == crate::group::OFFSETS_TOPIC,
         partitions: topic
             .partitions
             .iter()
