@@ -13,7 +13,7 @@ use std::sync::Arc;
 use strom_protocol::generated::produce_request::PartitionProduceData;
 use strom_protocol::generated::produce_response::{PartitionProduceResponse, TopicProduceResponse};
 use strom_protocol::generated::{ProduceRequest, ProduceResponse};
-use strom_protocol::records::{self, BatchHeader, Compression, RecordError};
+use strom_protocol::records::{self, BatchHeader, Compression, Record, RecordError};
 use strom_protocol::ErrorCode;
 
 /// A produce request after its appends: the answer, and the fsync it must wait for.
@@ -164,16 +164,27 @@ fn append_partition(
     if version < 7 && header.compression() == Compression::Zstd {
         return Err(ErrorCode::UNSUPPORTED_COMPRESSION_TYPE);
     }
-    if topic.config.cleanup_policy.compact && has_keyless_record(records) {
+    let log_append_time = topic.config.message_timestamp_type == TimestampType::LogAppendTime;
+    let unset_max_timestamp = !log_append_time && header.max_timestamp == records::NO_TIMESTAMP;
+    // Records are decoded only when semantics need them (compacted topics, a batch without
+    // its max timestamp), and then once.
+    let decoded = (topic.config.cleanup_policy.compact || unset_max_timestamp)
+        .then(|| records::decode_records(records).ok());
+    if topic.config.cleanup_policy.compact
+        && has_keyless_record(decoded.as_ref().and_then(Option::as_deref))
+    {
         return Err(ErrorCode::INVALID_RECORD);
     }
     // The request frame is shared and immutable; offsets are patched in a private copy.
     let mut batch = BytesMut::from(records);
-    let log_append_time = topic.config.message_timestamp_type == TimestampType::LogAppendTime;
     if log_append_time {
         records::set_log_append_time(&mut batch, now_ms);
-    } else if header.max_timestamp == records::NO_TIMESTAMP {
-        if let Some(max) = max_record_timestamp(records, &header) {
+    } else if unset_max_timestamp {
+        let decoded = decoded
+            .as_ref()
+            .and_then(Option::as_deref)
+            .unwrap_or_default();
+        if let Some(max) = max_record_timestamp(decoded, &header) {
             records::set_max_timestamp(&mut batch, max);
         }
     }
@@ -230,8 +241,7 @@ fn validate(records: &[u8], max_message_bytes: usize) -> Result<BatchHeader, Err
 /// The largest record timestamp of a batch whose header leaves `max_timestamp` unset (-1),
 /// as sarama writes it; `None` when the records carry no timestamp either. Kafka fills the
 /// field in on append, and the time index and ListOffsets by timestamp depend on it.
-fn max_record_timestamp(batch: &[u8], header: &BatchHeader) -> Option<i64> {
-    let decoded = records::decode_records(batch).ok()?;
+fn max_record_timestamp(decoded: &[Record], header: &BatchHeader) -> Option<i64> {
     decoded
         .iter()
         .map(|r| r.timestamp(header))
@@ -239,13 +249,10 @@ fn max_record_timestamp(batch: &[u8], header: &BatchHeader) -> Option<i64> {
         .filter(|ts| *ts >= 0)
 }
 
-/// Compacted topics keep records by key: Kafka refuses records without one. Decoding is
-/// needed here (compacted topics only); an undecodable batch counts as keyless.
-fn has_keyless_record(records: &[u8]) -> bool {
-    match records::decode_records(records) {
-        Ok(decoded) => decoded.iter().any(|r| r.key.is_none()),
-        Err(_) => true,
-    }
+/// Compacted topics keep records by key: Kafka refuses records without one. A batch that
+/// does not decode (`None`) counts as keyless.
+fn has_keyless_record(decoded: Option<&[Record]>) -> bool {
+    decoded.is_none_or(|records| records.iter().any(|r| r.key.is_none()))
 }
 
 fn record_error_code(error: &RecordError) -> ErrorCode {
