@@ -124,11 +124,25 @@ def strom_behind_proxy():
 
 
 def cut_repeatedly(proxy, stop, cuts, interval_s=0.15, max_cuts=40):
+    """Background cuts at arbitrary moments (mid-request or not); how many land depends on
+    timing, so tests assert on the cuts of cut_now() instead."""
     while not stop.is_set() and len(cuts) < max_cuts:
         time.sleep(interval_s)
         n = proxy.cut()
         if n:
             cuts.append(n)
+
+
+def cut_now(proxy, timeout_s=10):
+    """Cuts as soon as the client has a connection open (it reconnects on its own after a
+    cut); returns how many connections were cut, at least 1, or fails after timeout_s."""
+    deadline = time.time() + timeout_s
+    while True:
+        n = proxy.cut()
+        if n:
+            return n
+        assert time.time() < deadline, f"the client opened no connection within {timeout_s} s"
+        time.sleep(0.002)
 
 
 def read_all(bootstrap, topic, partitions, expected_total, timeout_s=60):
@@ -172,10 +186,10 @@ def test_confluent_idempotent_producer_survives_connection_drops(strom_behind_pr
         "error_cb": lambda e: errors.append(e),
     })
     failed = []
-    stop, cuts = threading.Event(), []
-    cutter = threading.Thread(target=cut_repeatedly, args=(proxy, stop, cuts))
+    stop, background_cuts, cuts = threading.Event(), [], []
+    cutter = threading.Thread(target=cut_repeatedly, args=(proxy, stop, background_cuts))
     cutter.start()
-    total = 20000
+    total, chunk = 20000, 1000
     try:
         for i in range(total):
             while True:
@@ -187,12 +201,15 @@ def test_confluent_idempotent_producer_survives_connection_drops(strom_behind_pr
                     producer.poll(0.05)
             if i % 100 == 0:
                 producer.poll(0)
+            if i % chunk == chunk - 1:
+                # Requests of this chunk are queued or in flight: cut under them.
+                cuts.append(cut_now(proxy))
         assert producer.flush(120) == 0, "messages left undelivered"
     finally:
         stop.set()
         cutter.join()
     assert failed == []
-    assert len(cuts) >= 5, f"only {len(cuts)} cuts hit open connections"
+    assert len(cuts) == total // chunk and min(cuts) >= 1
     layout = read_all(bootstrap, topic, 2, total)
     for p in range(2):
         values = [int(v) for _, v in layout[p]]
@@ -210,12 +227,16 @@ def test_kafka_python_idempotent_producer_survives_connection_drops(strom_behind
                              linger_ms=1, batch_size=2048, retries=1_000_000,
                              reconnect_backoff_ms=10, request_timeout_ms=30000,
                              delivery_timeout_ms=120000)
-    stop, cuts = threading.Event(), []
-    cutter = threading.Thread(target=cut_repeatedly, args=(proxy, stop, cuts))
+    stop, background_cuts, cuts = threading.Event(), [], []
+    cutter = threading.Thread(target=cut_repeatedly, args=(proxy, stop, background_cuts))
     cutter.start()
-    total = 5000
+    total, chunk = 5000, 500
+    futures = []
     try:
-        futures = [producer.send(topic, value=str(i).encode(), partition=0) for i in range(total)]
+        for i in range(total):
+            futures.append(producer.send(topic, value=str(i).encode(), partition=0))
+            if i % chunk == chunk - 1:
+                cuts.append(cut_now(proxy))
         producer.flush(120)
     finally:
         stop.set()
@@ -223,7 +244,7 @@ def test_kafka_python_idempotent_producer_survives_connection_drops(strom_behind
     offsets = [f.get(timeout=60).offset for f in futures]
     producer.close(10)
     assert offsets == list(range(total))
-    assert len(cuts) >= 3, f"only {len(cuts)} cuts hit open connections"
+    assert len(cuts) == total // chunk and min(cuts) >= 1
     layout = read_all(bootstrap, topic, 1, total)
     assert [int(v) for _, v in layout[0]] == list(range(total))
 
@@ -241,20 +262,32 @@ def test_java_idempotent_producer_survives_connection_drops(strom_behind_proxy, 
     topic = f"drops-java-{os.getpid()}-{int(time.time())}"
     admin = AdminClient({"bootstrap.servers": bootstrap})
     admin.create_topics([NewTopic(topic, num_partitions=2, replication_factor=1)])[topic].result(30)
-    stop, cuts = threading.Event(), []
-    total = 20000
-    producer = subprocess.Popen(["java", "-cp", f"{tmp_path}:{cp}", "DropsProducer", bootstrap, topic, str(total)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    cutter = threading.Thread(target=cut_repeatedly, args=(proxy, stop, cuts))
+    stop, background_cuts, cuts = threading.Event(), [], []
+    chunks, chunk = 10, 2000
+    total = chunks * chunk
+    producer = subprocess.Popen(["java", "-cp", f"{tmp_path}:{cp}", "DropsProducer", bootstrap, topic,
+                                 str(chunks), str(chunk)],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+    cutter = threading.Thread(target=cut_repeatedly, args=(proxy, stop, background_cuts))
     cutter.start()
     try:
+        # The producer reports each chunk handed to the client and waits for our cut.
+        for c in range(chunks):
+            line = producer.stdout.readline()
+            assert line == f"sent {(c + 1) * chunk}\n", f"java producer said {line!r}"
+            cuts.append(cut_now(proxy, timeout_s=30))
+            producer.stdin.write("cut\n")
+            producer.stdin.flush()
         out, err = producer.communicate(timeout=180)
     finally:
         stop.set()
         cutter.join()
+        if producer.poll() is None:
+            producer.kill()
     assert producer.returncode == 0, f"java producer failed: {out}\n{err[-2000:]}"
     assert f"acknowledged {total}" in out
-    assert len(cuts) >= 3, f"only {len(cuts)} cuts hit open connections"
+    assert len(cuts) == chunks and min(cuts) >= 1
     layout = read_all(bootstrap, topic, 2, total)
     for p in range(2):
         values = [int(v) for _, v in layout[p]]
