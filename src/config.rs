@@ -67,6 +67,9 @@ pub struct BrokerConfig {
     pub offsets_topic_num_partitions: i32,
     pub offsets_retention_minutes: i64,
     pub offsets_retention_check_interval_ms: i64,
+    /// `metadata.log.max.record.bytes.between.snapshots`: metadata log bytes after which
+    /// the image is snapshotted and the log emptied.
+    pub metadata_snapshot_bytes: u64,
     /// Every key as given, for DescribeConfigs and for keys strom accepts but ignores.
     pub raw: BTreeMap<String, String>,
 }
@@ -112,6 +115,8 @@ const KNOWN_KEYS: &[&str] = &[
     "offsets.topic.num.partitions",
     "offsets.retention.minutes",
     "offsets.retention.check.interval.ms",
+    "metadata.log.max.record.bytes.between.snapshots",
+    "broker.rack",
 ];
 
 /// Which produce requests wait for an fsync of their data before being answered.
@@ -309,6 +314,11 @@ impl BrokerConfig {
                 "offsets.retention.check.interval.ms",
                 get("offsets.retention.check.interval.ms"),
                 600_000,
+            )?,
+            metadata_snapshot_bytes: parse_or(
+                "metadata.log.max.record.bytes.between.snapshots",
+                get("metadata.log.max.record.bytes.between.snapshots"),
+                20 * 1024 * 1024,
             )?,
             raw,
         };

@@ -9,6 +9,7 @@ pub mod broker;
 pub mod config;
 pub mod group;
 pub mod log;
+pub mod metadata;
 pub mod net;
 pub mod txn;
 

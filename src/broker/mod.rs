@@ -1,9 +1,12 @@
-//! The single-node broker's state: its configuration, cluster id and topics, each topic
-//! with its partitions and their logs.
+//! The single-node broker's state: its configuration, the metadata image (cluster id,
+//! topics, configs; see `crate::metadata`) and the open topics, each with its partitions
+//! and their logs.
 //!
-//! Invariants: the topic registry (behind a `RwLock`, never held across `.await`) and the
-//! metadata file agree: a topic is visible only after it is durably recorded, and its
-//! directories are removed only after its removal is recorded.
+//! Invariants: every metadata change goes through the metadata log (`Metadata::propose`)
+//! under the `changing` lock, and the topic registry (behind a `RwLock`, never held across
+//! `.await`) follows the committed image: a topic is visible only after it is durably
+//! recorded, its directories are removed only after its removal is recorded, and a config
+//! change reaches the logs right after it is recorded.
 
 pub mod flusher;
 pub mod partition;
@@ -12,14 +15,13 @@ pub mod topic_config;
 
 use crate::config::BrokerConfig;
 use crate::log::{LogConfig, LogError, PartitionLog};
+use crate::metadata::{ConfigResource, Metadata, MetadataError, MetadataRecord, TopicImage};
 use crate::txn::ProducerIds;
 use flusher::Flusher;
 use partition::Partition;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
-use store::{Stored, TopicRecord};
 use strom_protocol::{ErrorCode, Uuid};
 use topic_config::TopicConfig;
 
@@ -37,6 +39,8 @@ pub struct Topic {
 pub enum BrokerError {
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Metadata(#[from] MetadataError),
     #[error("opening partition {topic}-{partition}: {source}")]
     Log {
         topic: String,
@@ -76,14 +80,14 @@ pub struct Broker {
     pub cluster_id: String,
     topics: RwLock<HashMap<String, Arc<Topic>>>,
     producer_ids: ProducerIds,
-    /// The durably recorded end of the producer id block; read when the metadata file is
-    /// rewritten for any reason.
-    producer_id_block_end: AtomicI64,
+    /// The metadata log and its latest image.
+    pub metadata: Metadata,
     /// Group commit of fsyncs (see `flusher.rs`).
     pub flusher: Arc<Flusher>,
-    /// Held for a whole topic creation (check, clear leftovers, open, publish), so two
-    /// concurrent creations of one name cannot remove each other's directories.
-    creating: std::sync::Mutex<()>,
+    /// Held for a whole metadata change (check, clear leftovers, open, record, publish), so
+    /// two concurrent creations of one name cannot remove each other's directories and the
+    /// registry follows the image in order.
+    changing: std::sync::Mutex<()>,
     /// The consumer group coordinator (see `crate::group`).
     pub groups: crate::group::Coordinator,
 }
@@ -96,39 +100,63 @@ impl Broker {
             path: dir.clone(),
             source,
         })?;
-        let stored = match store::load(&dir)? {
-            Some(stored) => stored,
-            None => {
-                let stored = Stored {
-                    cluster_id: new_cluster_id(),
-                    topics: Vec::new(),
-                    producer_id_block_end: 0,
-                };
-                store::save(&dir, &stored)?;
-                stored
-            }
+        let metadata = Metadata::open(&dir, config.metadata_snapshot_bytes)?;
+        if metadata.image().cluster_id.is_empty() {
+            // A new directory, or one written by a strom that kept its metadata in a text
+            // file: record the cluster id (and what that file held) as the first records.
+            let records = match store::load(&dir)? {
+                Some(stored) => store::to_records(&stored),
+                None => vec![MetadataRecord::ClusterId {
+                    id: new_cluster_id(),
+                }],
+            };
+            metadata.propose(records)?;
+            store::remove(&dir)?;
+        }
+        let advertised = config.advertised();
+        let registration = MetadataRecord::RegisterBroker {
+            node_id: config.node_id,
+            host: advertised.host.clone(),
+            port: advertised.port,
+            rack: config.raw.get("broker.rack").cloned(),
         };
+        let image = metadata.image();
+        let registered =
+            image
+                .brokers
+                .get(&config.node_id)
+                .map(|b| MetadataRecord::RegisterBroker {
+                    node_id: b.node_id,
+                    host: b.host.clone(),
+                    port: b.port,
+                    rack: b.rack.clone(),
+                });
+        if registered.as_ref() != Some(&registration) {
+            metadata.propose(vec![registration])?;
+        }
+        let image = metadata.image();
         let groups =
             crate::group::Coordinator::new(crate::group::GroupConfig::from_broker(&config));
         let broker = Broker {
             config,
-            cluster_id: stored.cluster_id.clone(),
+            cluster_id: image.cluster_id.clone(),
             topics: RwLock::new(HashMap::new()),
-            producer_ids: ProducerIds::new(stored.producer_id_block_end),
-            producer_id_block_end: AtomicI64::new(stored.producer_id_block_end),
+            producer_ids: ProducerIds::new(image.producer_id_block_end),
+            metadata,
             flusher: Arc::new(Flusher::new()),
-            creating: std::sync::Mutex::new(()),
+            changing: std::sync::Mutex::new(()),
             groups,
         };
         let started = std::time::Instant::now();
-        for record in &stored.topics {
-            let topic = broker.open_topic(record)?;
+        for record in image.topics.values() {
+            let topic = broker.open_topic(record, None)?;
             broker
                 .write_topics()
                 .insert(record.name.clone(), Arc::new(topic));
         }
+        remove_deleted_dirs(&dir);
         tracing::info!(
-            topics = stored.topics.len(),
+            topics = image.topics.len(),
             elapsed_ms = started.elapsed().as_millis() as u64,
             "logs loaded"
         );
@@ -158,7 +186,12 @@ impl Broker {
         self.config.log_dirs.join(format!("{topic}-{partition}"))
     }
 
-    fn open_topic(&self, record: &TopicRecord) -> Result<Topic, BrokerError> {
+    /// Opens the partition logs of `record`, reusing those `existing` already has open.
+    fn open_topic(
+        &self,
+        record: &TopicImage,
+        existing: Option<&Topic>,
+    ) -> Result<Topic, BrokerError> {
         let config = topic_config::resolve(&self.config, &record.configs).map_err(|e| {
             BrokerError::Config {
                 topic: record.name.clone(),
@@ -166,7 +199,13 @@ impl Broker {
             }
         })?;
         let mut partitions = Vec::with_capacity(record.partitions as usize);
-        for index in 0..record.partitions {
+        if let Some(existing) = existing {
+            for partition in &existing.partitions {
+                partition.log().set_config(Self::log_config(&config));
+                partitions.push(Arc::clone(partition));
+            }
+        }
+        for index in partitions.len() as i32..record.partitions {
             let path = self.partition_dir(&record.name, index);
             let log = PartitionLog::open(&path, Self::log_config(&config)).map_err(|source| {
                 BrokerError::Log {
@@ -216,33 +255,13 @@ impl Broker {
             .and_then(|i| topic.partitions.get(i).cloned())
     }
 
-    fn stored(&self, topics: &HashMap<String, Arc<Topic>>) -> Stored {
-        let mut records: Vec<TopicRecord> = topics
-            .values()
-            .map(|t| TopicRecord {
-                name: t.name.clone(),
-                id: t.id,
-                partitions: t.partitions.len() as i32,
-                configs: t.overrides.clone(),
-            })
-            .collect();
-        records.sort_by(|a, b| a.name.cmp(&b.name));
-        Stored {
-            cluster_id: self.cluster_id.clone(),
-            topics: records,
-            producer_id_block_end: self.producer_id_block_end.load(Ordering::SeqCst),
-        }
-    }
-
     /// A producer id never handed out before (InitProducerId), recording a new block of
     /// them durably when the current one is spent.
-    pub fn allocate_producer_id(&self) -> Result<i64, store::StoreError> {
+    pub fn allocate_producer_id(&self) -> Result<i64, MetadataError> {
         self.producer_ids.allocate(|end| {
-            let topics = self.write_topics();
-            let previous = self.producer_id_block_end.swap(end, Ordering::SeqCst);
-            store::save(&self.config.log_dirs, &self.stored(&topics)).inspect_err(|_| {
-                self.producer_id_block_end.store(previous, Ordering::SeqCst);
-            })
+            self.metadata
+                .propose(vec![MetadataRecord::ProducerIdBlock { end }])
+                .map(drop)
         })
     }
 
@@ -299,9 +318,9 @@ impl Broker {
         replication_factor: i16,
         configs: &BTreeMap<String, String>,
     ) -> Result<Arc<Topic>, TopicError> {
-        let _creating = self.creating.lock().unwrap_or_else(|p| p.into_inner());
+        let _changing = self.lock_changes();
         self.validate_new_topic(name, partitions, replication_factor, configs)?;
-        let record = TopicRecord {
+        let record = TopicImage {
             name: name.to_string(),
             id: new_topic_id(),
             partitions,
@@ -312,55 +331,181 @@ impl Broker {
         for index in 0..partitions {
             remove_dir_if_present(&self.partition_dir(name, index));
         }
-        let topic = self.open_topic(&record).map_err(|e| {
+        let topic = self.open_topic(&record, None).map_err(|e| {
             tracing::error!(topic = name, error = %e, "creating topic failed");
             TopicError::new(ErrorCode::KAFKA_STORAGE_ERROR, e.to_string())
         })?;
-        let topic = Arc::new(topic);
-        let mut topics = self.write_topics();
-        if topics.contains_key(name) {
-            return Err(TopicError::new(
-                ErrorCode::TOPIC_ALREADY_EXISTS,
-                format!("Topic '{name}' already exists."),
-            ));
-        }
-        topics.insert(name.to_string(), Arc::clone(&topic));
-        if let Err(e) = store::save(&self.config.log_dirs, &self.stored(&topics)) {
-            topics.remove(name);
+        let proposed = self.metadata.propose(vec![MetadataRecord::CreateTopic {
+            name: name.to_string(),
+            id: record.id.to_string(),
+            partitions,
+            configs: configs.clone(),
+        }]);
+        if let Err(e) = proposed {
             tracing::error!(topic = name, error = %e, "recording topic failed");
-            return Err(TopicError::new(
-                ErrorCode::KAFKA_STORAGE_ERROR,
-                e.to_string(),
-            ));
+            for index in 0..partitions {
+                remove_dir_if_present(&self.partition_dir(name, index));
+            }
+            return Err(storage_error(e));
         }
-        drop(topics);
+        let topic = Arc::new(topic);
+        self.write_topics()
+            .insert(name.to_string(), Arc::clone(&topic));
         tracing::info!(topic = name, partitions, id = %record.id, "topic created");
         Ok(topic)
     }
 
-    /// Deletes a topic: unpublishes and records the removal, then removes its data.
+    fn lock_changes(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.changing.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Deletes a topic: records the removal, unpublishes it, then removes its data.
     pub fn delete_topic(&self, name: &str) -> Result<Arc<Topic>, TopicError> {
-        let mut topics = self.write_topics();
-        let Some(topic) = topics.remove(name) else {
-            return Err(TopicError::new(
-                ErrorCode::UNKNOWN_TOPIC_OR_PARTITION,
-                "This server does not host this topic.",
-            ));
+        let _changing = self.lock_changes();
+        let Some(topic) = self.topic(name) else {
+            return Err(unknown_topic());
         };
-        if let Err(e) = store::save(&self.config.log_dirs, &self.stored(&topics)) {
-            topics.insert(name.to_string(), Arc::clone(&topic));
-            return Err(TopicError::new(
-                ErrorCode::KAFKA_STORAGE_ERROR,
-                e.to_string(),
-            ));
-        }
-        drop(topics);
+        self.metadata
+            .propose(vec![MetadataRecord::DeleteTopic {
+                id: topic.id.to_string(),
+            }])
+            .map_err(storage_error)?;
+        self.write_topics().remove(name);
         for partition in &topic.partitions {
             partition.wake_waiters();
-            remove_dir_if_present(&self.partition_dir(name, partition.index));
+            // Renamed first so that a crash mid-removal leaves a directory that startup
+            // recognises as deleted data.
+            let dir = self.partition_dir(name, partition.index);
+            let doomed = self.config.log_dirs.join(format!(
+                "{name}-{}.{}{DELETED_SUFFIX}",
+                partition.index, topic.id
+            ));
+            match std::fs::rename(&dir, &doomed) {
+                Ok(()) => remove_dir_if_present(&doomed),
+                Err(_) => remove_dir_if_present(&dir),
+            }
         }
         tracing::info!(topic = name, "topic deleted");
         Ok(topic)
+    }
+
+    /// Grows a topic to `total` partitions (CreatePartitions); `validate_only` checks
+    /// without doing it.
+    pub fn create_partitions(
+        &self,
+        name: &str,
+        total: i32,
+        validate_only: bool,
+    ) -> Result<(), TopicError> {
+        let _changing = self.lock_changes();
+        let Some(topic) = self.topic(name) else {
+            return Err(unknown_topic());
+        };
+        let current = topic.partitions.len() as i32;
+        if total < current {
+            return Err(TopicError::new(
+                ErrorCode::INVALID_PARTITIONS,
+                format!("Topic currently has {current} partitions, which is higher than the requested {total}."),
+            ));
+        }
+        if total == current {
+            return Err(TopicError::new(
+                ErrorCode::INVALID_PARTITIONS,
+                format!("Topic already has {current} partitions."),
+            ));
+        }
+        if total > 100_000 {
+            return Err(TopicError::new(
+                ErrorCode::INVALID_PARTITIONS,
+                "Too many partitions.",
+            ));
+        }
+        if validate_only {
+            return Ok(());
+        }
+        for index in current..total {
+            remove_dir_if_present(&self.partition_dir(name, index));
+        }
+        let record = TopicImage {
+            name: name.to_string(),
+            id: topic.id,
+            partitions: total,
+            configs: topic.overrides.clone(),
+        };
+        let grown = self
+            .open_topic(&record, Some(&topic))
+            .map_err(|e| TopicError::new(ErrorCode::KAFKA_STORAGE_ERROR, e.to_string()))?;
+        let proposed = self.metadata.propose(vec![MetadataRecord::AddPartitions {
+            id: topic.id.to_string(),
+            partitions: total,
+        }]);
+        if let Err(e) = proposed {
+            for index in current..total {
+                remove_dir_if_present(&self.partition_dir(name, index));
+            }
+            return Err(storage_error(e));
+        }
+        self.write_topics()
+            .insert(name.to_string(), Arc::new(grown));
+        tracing::info!(topic = name, from = current, to = total, "partitions added");
+        Ok(())
+    }
+
+    /// Replaces a topic's config overrides with `overrides` (AlterConfigs and
+    /// IncrementalAlterConfigs compute the new set); they take effect at once.
+    /// `validate_only` checks without doing it.
+    pub fn alter_topic_configs(
+        &self,
+        name: &str,
+        overrides: BTreeMap<String, String>,
+        validate_only: bool,
+    ) -> Result<(), TopicError> {
+        let _changing = self.lock_changes();
+        let Some(topic) = self.topic(name) else {
+            return Err(unknown_topic());
+        };
+        self.resolve_topic_config(&overrides)?;
+        if validate_only {
+            return Ok(());
+        }
+        let resource = ConfigResource::Topic(name.to_string());
+        let mut records: Vec<MetadataRecord> = topic
+            .overrides
+            .keys()
+            .filter(|key| !overrides.contains_key(*key))
+            .map(|key| MetadataRecord::Config {
+                resource: resource.clone(),
+                key: key.clone(),
+                value: None,
+            })
+            .collect();
+        records.extend(
+            overrides
+                .iter()
+                .filter(|(key, value)| topic.overrides.get(*key) != Some(value))
+                .map(|(key, value)| MetadataRecord::Config {
+                    resource: resource.clone(),
+                    key: key.clone(),
+                    value: Some(value.clone()),
+                }),
+        );
+        if records.is_empty() {
+            return Ok(());
+        }
+        self.metadata.propose(records).map_err(storage_error)?;
+        let record = TopicImage {
+            name: name.to_string(),
+            id: topic.id,
+            partitions: topic.partitions.len() as i32,
+            configs: overrides,
+        };
+        let changed = self
+            .open_topic(&record, Some(&topic))
+            .map_err(|e| TopicError::new(ErrorCode::KAFKA_STORAGE_ERROR, e.to_string()))?;
+        self.write_topics()
+            .insert(name.to_string(), Arc::new(changed));
+        tracing::info!(topic = name, "topic config changed");
+        Ok(())
     }
 
     /// Every partition of every topic.
@@ -453,6 +598,45 @@ impl Broker {
                     tracing::error!(topic = %topic.name, partition = partition.index, error = %e, "closing log failed");
                 }
             }
+        }
+    }
+}
+
+/// Suffix of a partition directory whose topic was deleted (removed at startup if a crash
+/// interrupted its removal). Partition directories end in `-<digits>`, so no live one
+/// ends with it.
+const DELETED_SUFFIX: &str = "-delete";
+
+fn unknown_topic() -> TopicError {
+    TopicError::new(
+        ErrorCode::UNKNOWN_TOPIC_OR_PARTITION,
+        "This server does not host this topic-partition.",
+    )
+}
+
+fn storage_error(e: MetadataError) -> TopicError {
+    tracing::error!(error = %e, "recording a metadata change failed");
+    match e {
+        MetadataError::Invalid(e) => TopicError::new(ErrorCode::INVALID_REQUEST, e.to_string()),
+        e => TopicError::new(ErrorCode::KAFKA_STORAGE_ERROR, e.to_string()),
+    }
+}
+
+/// Removes partition directories of deleted topics left behind by a crash.
+fn remove_deleted_dirs(log_dirs: &Path) {
+    let Ok(entries) = std::fs::read_dir(log_dirs) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir()
+            && entry
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.ends_with(DELETED_SUFFIX))
+        {
+            tracing::info!(path = %path.display(), "removing data of a deleted topic");
+            remove_dir_if_present(&path);
         }
     }
 }

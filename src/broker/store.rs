@@ -1,9 +1,7 @@
-//! The broker's durable metadata on a single node: the cluster id and the topics (name, id,
-//! partition count), in one small text file under `log.dirs`.
+//! The metadata text file that strom kept under `log.dirs` before the metadata log
+//! (`crate::metadata`): read once to carry a data directory over, then removed.
 //!
-//! Invariant: the file is replaced atomically (write temp, fsync, rename, fsync dir), so a
-//! crash leaves either the old or the new version, never a torn one. The admin issue
-//! replaces this with a metadata log; the callers only see `load` and `save`.
+//! Invariant: the file is removed only after its content is recorded in the metadata log.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -132,7 +130,39 @@ pub fn load(dir: &Path) -> Result<Option<Stored>, StoreError> {
     Ok(Some(stored))
 }
 
-/// Replaces the stored metadata atomically.
+/// The metadata records that hold what `stored` held.
+pub fn to_records(stored: &Stored) -> Vec<crate::metadata::MetadataRecord> {
+    use crate::metadata::MetadataRecord;
+    let mut out = vec![MetadataRecord::ClusterId {
+        id: stored.cluster_id.clone(),
+    }];
+    out.extend(stored.topics.iter().map(|t| MetadataRecord::CreateTopic {
+        name: t.name.clone(),
+        id: t.id.to_string(),
+        partitions: t.partitions,
+        configs: t.configs.clone(),
+    }));
+    out.push(MetadataRecord::ProducerIdBlock {
+        end: stored.producer_id_block_end,
+    });
+    out
+}
+
+/// Removes the file (after its content went to the metadata log).
+pub fn remove(dir: &Path) -> Result<(), StoreError> {
+    let path = dir.join(FILE_NAME);
+    match std::fs::remove_file(&path) {
+        Ok(()) => {
+            tracing::info!(path = %path.display(), "metadata file carried over to the metadata log");
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io("removing", &path)(e)),
+    }
+}
+
+/// Writes the file atomically (the format older strom versions wrote; tests use it to
+/// make such a directory).
 pub fn save(dir: &Path, stored: &Stored) -> Result<(), StoreError> {
     let mut text =
         String::from("# strom metadata: replaced atomically, do not edit while strom runs\n");

@@ -214,6 +214,12 @@ impl PartitionLog {
         &self.config
     }
 
+    /// Applies a changed topic config (segment size and time, index interval, largest
+    /// batch) from the next append on; existing segments are left as they are.
+    pub fn set_config(&mut self, config: LogConfig) {
+        self.config = config;
+    }
+
     pub fn log_start_offset(&self) -> i64 {
         self.log_start_offset
     }
