@@ -119,6 +119,11 @@ const KNOWN_KEYS: &[&str] = &[
     "broker.rack",
 ];
 
+/// Every config key strom knows.
+pub fn known_keys() -> &'static [&'static str] {
+    KNOWN_KEYS
+}
+
 /// Which produce requests wait for an fsync of their data before being answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FsyncBeforeAck {

@@ -29,6 +29,10 @@ pub const IMPLEMENTED: &[ApiKey] = &[
     ApiKey::InitProducerId,
     ApiKey::DeleteGroups,
     ApiKey::OffsetDelete,
+    ApiKey::DescribeConfigs,
+    ApiKey::AlterConfigs,
+    ApiKey::IncrementalAlterConfigs,
+    ApiKey::CreatePartitions,
 ];
 
 /// (api key, min version, max version) for every advertised API.

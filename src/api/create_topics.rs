@@ -1,8 +1,10 @@
 //! CreateTopics: creates each topic with its partitions (defaults from the broker config),
 //! honouring `validate_only`; errors per topic as Kafka reports them.
 
-use crate::broker::Broker;
-use strom_protocol::generated::create_topics_response::CreatableTopicResult;
+use crate::broker::{configs, Broker};
+use strom_protocol::generated::create_topics_response::{
+    CreatableTopicConfigs, CreatableTopicResult,
+};
 use strom_protocol::generated::{CreateTopicsRequest, CreateTopicsResponse};
 use strom_protocol::ErrorCode;
 
@@ -38,8 +40,7 @@ pub fn handle(
             name: topic.name.clone(),
             num_partitions: -1,
             replication_factor: -1,
-            // Never null: the Java AdminClient (3.9) dereferences it on success. The topic's
-            // effective configs are filled in with the configuration APIs (admin issue).
+            // Never null: the Java AdminClient (3.9) dereferences it on success.
             configs: Some(Vec::new()),
             error_message: None,
             ..Default::default()
@@ -88,6 +89,20 @@ pub fn handle(
                 result.topic_id = id;
                 result.num_partitions = count;
                 result.replication_factor = 1;
+                // v5+: the topic's effective configs, as DescribeConfigs would show them.
+                result.configs = Some(
+                    configs::describe_topic(&broker.config, &configs, None)
+                        .into_iter()
+                        .map(|d| CreatableTopicConfigs {
+                            name: d.name,
+                            value: d.value,
+                            read_only: d.read_only,
+                            config_source: d.source as i8,
+                            is_sensitive: false,
+                            ..Default::default()
+                        })
+                        .collect(),
+                );
             }
             Err(e) => {
                 result.error_code = e.code.0;

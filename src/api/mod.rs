@@ -1,11 +1,14 @@
 //! One handler per Kafka API. Each turns a decoded request into calls on the broker and
 //! builds the response; errors are Kafka error codes in the response, never panics.
 
+mod alter_configs;
 pub mod api_versions;
+mod create_partitions;
 mod create_topics;
 mod delete_groups;
 mod delete_records;
 mod delete_topics;
+mod describe_configs;
 mod describe_groups;
 mod fetch;
 mod find_coordinator;
@@ -95,6 +98,18 @@ pub async fn handle(
         }
         RequestBody::OffsetDelete(r) => {
             ResponseBody::OffsetDelete(offset_delete::handle(broker, r))
+        }
+        RequestBody::DescribeConfigs(r) => {
+            ResponseBody::DescribeConfigs(describe_configs::handle(broker, r))
+        }
+        RequestBody::AlterConfigs(r) => {
+            ResponseBody::AlterConfigs(alter_configs::handle(broker, r))
+        }
+        RequestBody::IncrementalAlterConfigs(r) => {
+            ResponseBody::IncrementalAlterConfigs(alter_configs::handle_incremental(broker, r))
+        }
+        RequestBody::CreatePartitions(r) => {
+            ResponseBody::CreatePartitions(create_partitions::handle(broker, r))
         }
         other => {
             return Err(NotImplemented(other.api_key().name()));

@@ -8,6 +8,7 @@
 //! recorded, its directories are removed only after its removal is recorded, and a config
 //! change reaches the logs right after it is recorded.
 
+pub mod configs;
 pub mod flusher;
 pub mod partition;
 pub mod store;
