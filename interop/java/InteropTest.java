@@ -25,6 +25,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +39,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.TopicCollection;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -269,6 +279,82 @@ public final class InteropTest {
         }
     }
 
+    static Config topicConfig(Admin admin, String t) throws Exception {
+        ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, t);
+        return admin.describeConfigs(List.of(r)).all().get(30, TimeUnit.SECONDS).get(r);
+    }
+
+    static String valueAndSource(Config c, String key) {
+        ConfigEntry e = c.get(key);
+        return e.value() + " " + e.source();
+    }
+
+    // Topic configs: given at create time, described with their sources, changed with
+    // incrementalAlterConfigs (set, append, delete) and enforced at once; a bad value is
+    // refused with InvalidConfigurationException.
+    static void adminConfigs() throws Exception {
+        String t = topic("java-admin-configs");
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(t, 1, (short) 1).configs(Map.of("retention.ms", "5000"))))
+                .all().get(30, TimeUnit.SECONDS);
+            Config c = topicConfig(admin, t);
+            eq("retention.ms", valueAndSource(c, "retention.ms"), "5000 DYNAMIC_TOPIC_CONFIG");
+            eq("max.message.bytes", valueAndSource(c, "max.message.bytes"), "1048588 DEFAULT_CONFIG");
+            ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, t);
+            admin.incrementalAlterConfigs(Map.of(r, List.of(
+                new AlterConfigOp(new ConfigEntry("max.message.bytes", "2000"), AlterConfigOp.OpType.SET),
+                new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.APPEND),
+                new AlterConfigOp(new ConfigEntry("retention.ms", ""), AlterConfigOp.OpType.DELETE))))
+                .all().get(30, TimeUnit.SECONDS);
+            c = topicConfig(admin, t);
+            eq("max.message.bytes after SET", valueAndSource(c, "max.message.bytes"), "2000 DYNAMIC_TOPIC_CONFIG");
+            eq("cleanup.policy after APPEND", valueAndSource(c, "cleanup.policy"), "delete,compact DYNAMIC_TOPIC_CONFIG");
+            eq("retention.ms after DELETE", valueAndSource(c, "retention.ms"), "604800000 DEFAULT_CONFIG");
+            try (KafkaProducer<byte[], byte[]> p = producer(Boolean.FALSE, Map.of("max.request.size", "10000000"))) {
+                try {
+                    p.send(new ProducerRecord<>(t, 0, bytes("k"), new byte[3000])).get(30, TimeUnit.SECONDS);
+                    throw new AssertionError("a 3000-byte record was accepted with max.message.bytes=2000");
+                } catch (ExecutionException e) {
+                    eq("too large", e.getCause().getClass(), RecordTooLargeException.class);
+                }
+                eq("small record offset", p.send(new ProducerRecord<>(t, 0, bytes("k"), bytes("small"))).get(30, TimeUnit.SECONDS).offset(), 0L);
+            }
+            try {
+                admin.incrementalAlterConfigs(Map.of(r, List.of(
+                    new AlterConfigOp(new ConfigEntry("segment.ms", "never"), AlterConfigOp.OpType.SET))))
+                    .all().get(30, TimeUnit.SECONDS);
+                throw new AssertionError("segment.ms=never was accepted");
+            } catch (ExecutionException e) {
+                eq("bad value", e.getCause().getClass(), InvalidConfigurationException.class);
+            }
+        }
+    }
+
+    // createPartitions grows a topic whose new partition takes records at once; shrinking
+    // fails with InvalidPartitionsException; deleteTopics by topic id removes it.
+    static void adminPartitionsAndDeleteById() throws Exception {
+        String t = topic("java-admin-partitions");
+        try (Admin admin = admin()) {
+            Uuid id = admin.createTopics(List.of(new NewTopic(t, 2, (short) 1))).topicId(t).get(30, TimeUnit.SECONDS);
+            admin.createPartitions(Map.of(t, NewPartitions.increaseTo(4))).all().get(30, TimeUnit.SECONDS);
+            TopicDescription d = admin.describeTopics(List.of(t)).allTopicNames().get(30, TimeUnit.SECONDS).get(t);
+            eq("partitions after createPartitions", d.partitions().size(), 4);
+            try (KafkaProducer<byte[], byte[]> p = producer(Boolean.FALSE, Map.of())) {
+                RecordMetadata m = p.send(new ProducerRecord<>(t, 3, null, bytes("new"))).get(30, TimeUnit.SECONDS);
+                eq("new partition write", m.partition() + ":" + m.offset(), "3:0");
+            }
+            eq("read back", consume(t, 3, 0, 1).stream().map(r -> text(r.value())).toList(), List.of("new"));
+            try {
+                admin.createPartitions(Map.of(t, NewPartitions.increaseTo(2))).all().get(30, TimeUnit.SECONDS);
+                throw new AssertionError("shrinking to 2 partitions was accepted");
+            } catch (ExecutionException e) {
+                eq("shrink", e.getCause().getClass(), InvalidPartitionsException.class);
+            }
+            admin.deleteTopics(TopicCollection.ofTopicIds(List.of(id))).all().get(30, TimeUnit.SECONDS);
+            eq("listed after delete", admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(t), false);
+        }
+    }
+
     // Keys, null keys, headers (repeated names, empty and null values), explicit timestamps,
     // tombstones and empty values come back exactly as produced.
     static void keysHeadersTimestamps(Boolean idempotence) throws Exception {
@@ -500,6 +586,8 @@ public final class InteropTest {
         Part a = new Part("A: enable.idempotence=false");
         a.test("AdminClient createTopics, duplicate create", InteropTest::adminCreateTopics);
         a.test("AdminClient listTopics, describeTopics, describeCluster", InteropTest::adminListDescribe);
+        a.test("AdminClient describeConfigs, incrementalAlterConfigs, enforced max.message.bytes", InteropTest::adminConfigs);
+        a.test("AdminClient createPartitions, deleteTopics by id", InteropTest::adminPartitionsAndDeleteById);
         runProduceConsumeTests(a, Boolean.FALSE);
         Part b = new Part("B: producer defaults (idempotent)");
         runProduceConsumeTests(b, null);
