@@ -644,3 +644,120 @@ async fn old_metadata_file_is_carried_over() {
     }
     server.shutdown().await;
 }
+
+/// The stored batches of partition 0 from offset 0 (Fetch v12).
+async fn stored_batches(client: &mut Client, topic: &str) -> bytes::Bytes {
+    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
+    use strom_protocol::generated::FetchRequest;
+    let request = RequestBody::Fetch(FetchRequest {
+        replica_id: -1,
+        max_bytes: 1 << 20,
+        topics: vec![FetchTopic {
+            topic: topic.into(),
+            partitions: vec![FetchPartition {
+                partition: 0,
+                fetch_offset: 0,
+                partition_max_bytes: 1 << 20,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    match client.call(12, request).await {
+        ResponseBody::Fetch(mut r) => r
+            .responses
+            .remove(0)
+            .partitions
+            .remove(0)
+            .records
+            .unwrap_or_default(),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// compression.type other than `producer` recompresses batches in another codec on append
+/// (records, offsets and timestamps unchanged); a batch already in that codec is kept; the
+/// codec can be changed at runtime.
+#[tokio::test]
+async fn topic_compression_type_recompresses() {
+    use strom_protocol::records::{batches, decode_records};
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    assert_eq!(
+        create_with_configs(&mut client, "gz", &[("compression.type", "gzip")]).await,
+        0
+    );
+    let records = [
+        (Some("k1"), Some("v1")),
+        (None, Some("v2")),
+        (Some("k3"), None),
+    ];
+    for codec in [Compression::None, Compression::Lz4, Compression::Gzip] {
+        let (code, _) = produce_one(&mut client, "gz", 0, batch(&records, 5_000, codec), -1).await;
+        assert_eq!(code, 0);
+    }
+    assert_eq!(
+        alter_incremental(
+            &mut client,
+            TOPIC,
+            "gz",
+            &[("compression.type", SET, Some("uncompressed"))],
+            false
+        )
+        .await,
+        (0, None)
+    );
+    let (code, _) = produce_one(
+        &mut client,
+        "gz",
+        0,
+        batch(&records, 5_000, Compression::Zstd),
+        -1,
+    )
+    .await;
+    assert_eq!(code, 0);
+    let stored = stored_batches(&mut client, "gz").await;
+    let mut seen = Vec::new();
+    for item in batches(&stored) {
+        let (header, body) = item.unwrap();
+        let decoded = decode_records(body).unwrap();
+        let values: Vec<(i64, i64, Option<String>, Option<String>)> = decoded
+            .iter()
+            .map(|r| {
+                (
+                    r.offset(&header),
+                    r.timestamp(&header),
+                    r.key
+                        .as_ref()
+                        .map(|k| String::from_utf8_lossy(k).into_owned()),
+                    r.value
+                        .as_ref()
+                        .map(|v| String::from_utf8_lossy(v).into_owned()),
+                )
+            })
+            .collect();
+        let base = header.base_offset;
+        assert_eq!(
+            values,
+            vec![
+                (base, 5_000, Some("k1".into()), Some("v1".into())),
+                (base + 1, 5_001, None, Some("v2".into())),
+                (base + 2, 5_002, Some("k3".into()), None),
+            ]
+        );
+        assert_eq!(header.max_timestamp, 5_002);
+        seen.push((base, header.compression()));
+    }
+    assert_eq!(
+        seen,
+        vec![
+            (0, Compression::Gzip),
+            (3, Compression::Gzip),
+            (6, Compression::Gzip),
+            (9, Compression::None)
+        ]
+    );
+    server.shutdown().await;
+}

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use strom_protocol::generated::produce_request::PartitionProduceData;
 use strom_protocol::generated::produce_response::{PartitionProduceResponse, TopicProduceResponse};
 use strom_protocol::generated::{ProduceRequest, ProduceResponse};
-use strom_protocol::records::{self, BatchHeader, Compression, Record, RecordError};
+use strom_protocol::records::{self, BatchBuilder, BatchHeader, Compression, Record, RecordError};
 use strom_protocol::ErrorCode;
 
 /// A produce request after its appends: the answer, and the fsync it must wait for.
@@ -166,17 +166,32 @@ fn append_partition(
     }
     let log_append_time = topic.config.message_timestamp_type == TimestampType::LogAppendTime;
     let unset_max_timestamp = !log_append_time && header.max_timestamp == records::NO_TIMESTAMP;
+    let recompress = topic
+        .config
+        .compression
+        .filter(|codec| *codec != header.compression());
     // Records are decoded only when semantics need them (compacted topics, a batch without
-    // its max timestamp), and then once.
-    let decoded = (topic.config.cleanup_policy.compact || unset_max_timestamp)
-        .then(|| records::decode_records(records).ok());
+    // its max timestamp, a topic codec to recompress with), and then once.
+    let decoded =
+        (topic.config.cleanup_policy.compact || unset_max_timestamp || recompress.is_some())
+            .then(|| records::decode_records(records).ok());
     if topic.config.cleanup_policy.compact
         && has_keyless_record(decoded.as_ref().and_then(Option::as_deref))
     {
         return Err(ErrorCode::INVALID_RECORD);
     }
-    // The request frame is shared and immutable; offsets are patched in a private copy.
-    let mut batch = BytesMut::from(records);
+    // The request frame is shared and immutable; offsets are patched in a private copy
+    // (or in the batch rebuilt with the topic's codec).
+    let mut batch = match recompress {
+        Some(codec) => {
+            let decoded = decoded
+                .as_ref()
+                .and_then(Option::as_deref)
+                .ok_or(ErrorCode::CORRUPT_MESSAGE)?;
+            BytesMut::from(&rebuild(&header, decoded, codec)?[..])
+        }
+        None => BytesMut::from(records),
+    };
     if log_append_time {
         records::set_log_append_time(&mut batch, now_ms);
     } else if unset_max_timestamp {
@@ -208,6 +223,33 @@ fn append_partition(
             Err(super::log_error_code(&e))
         }
     }
+}
+
+/// The batch with the same records, producer fields, timestamps and offset deltas,
+/// compressed with `codec` (the topic's `compression.type`).
+fn rebuild(
+    header: &BatchHeader,
+    decoded: &[Record],
+    codec: Compression,
+) -> Result<Vec<u8>, ErrorCode> {
+    let mut builder = BatchBuilder::new(codec)
+        .producer(
+            header.producer_id,
+            header.producer_epoch,
+            header.base_sequence,
+        )
+        .timestamp_type(header.timestamp_type())
+        .base_timestamp(header.base_timestamp)
+        .partition_leader_epoch(header.partition_leader_epoch);
+    for record in decoded {
+        builder
+            .append_record(record)
+            .map_err(|e| record_error_code(&e))?;
+    }
+    builder
+        .last_offset_delta(header.last_offset_delta)
+        .build()
+        .map_err(|e| record_error_code(&e))
 }
 
 /// Produce v3+ carries exactly one magic-2 batch per partition, as Kafka requires.

@@ -36,6 +36,9 @@ pub struct TopicConfig {
     pub min_cleanable_dirty_ratio: f64,
     pub min_compaction_lag_ms: i64,
     pub min_insync_replicas: i32,
+    /// `compression.type`: `None` keeps batches as the producer sent them (`producer`);
+    /// otherwise batches in another codec are recompressed with this one on append.
+    pub compression: Option<strom_protocol::records::Compression>,
 }
 
 /// Why a topic config is refused.
@@ -179,12 +182,21 @@ fn parse(values: &BTreeMap<String, String>) -> Result<TopicConfig, TopicConfigEr
             "a single-node broker has one replica per partition",
         ));
     }
-    if get("compression.type").trim() != "producer" {
-        return Err(bad(
-            "compression.type",
-            "strom stores batches as produced: only `producer` is supported",
-        ));
-    }
+    use strom_protocol::records::Compression;
+    let compression = match get("compression.type").trim() {
+        "producer" => None,
+        "uncompressed" => Some(Compression::None),
+        "gzip" => Some(Compression::Gzip),
+        "snappy" => Some(Compression::Snappy),
+        "lz4" => Some(Compression::Lz4),
+        "zstd" => Some(Compression::Zstd),
+        _ => {
+            return Err(bad(
+                "compression.type",
+                "expected producer, uncompressed, gzip, snappy, lz4 or zstd",
+            ))
+        }
+    };
     Ok(TopicConfig {
         cleanup_policy: policy,
         retention_ms: int("retention.ms", -1)?,
@@ -198,6 +210,7 @@ fn parse(values: &BTreeMap<String, String>) -> Result<TopicConfig, TopicConfigEr
         min_cleanable_dirty_ratio: ratio,
         min_compaction_lag_ms: int("min.compaction.lag.ms", 0)?,
         min_insync_replicas: min_insync as i32,
+        compression,
     })
 }
 
@@ -265,7 +278,7 @@ mod tests {
             ("message.timestamp.type", "Now"),
             ("min.cleanable.dirty.ratio", "1.5"),
             ("min.insync.replicas", "2"),
-            ("compression.type", "zstd"),
+            ("compression.type", "brotli"),
             ("no.such.config", "1"),
         ] {
             let error = resolve(&b, &map(&[(key, value)])).unwrap_err();
