@@ -761,3 +761,112 @@ async fn topic_compression_type_recompresses() {
     );
     server.shutdown().await;
 }
+
+async fn earliest_offset(client: &mut Client, topic: &str) -> i64 {
+    use strom_protocol::generated::list_offsets_request::{ListOffsetsPartition, ListOffsetsTopic};
+    use strom_protocol::generated::ListOffsetsRequest;
+    let request = ListOffsetsRequest {
+        replica_id: -1,
+        topics: vec![ListOffsetsTopic {
+            name: topic.into(),
+            partitions: vec![ListOffsetsPartition {
+                partition_index: 0,
+                timestamp: -2,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    match client.call(7, RequestBody::ListOffsets(request)).await {
+        ResponseBody::ListOffsets(r) => {
+            let p = &r.topics[0].partitions[0];
+            assert_eq!(p.error_code, 0);
+            p.offset
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+fn segment_files(dir: &std::path::Path, partition_dir: &str) -> usize {
+    std::fs::read_dir(dir.join(partition_dir))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".log")
+        })
+        .count()
+}
+
+/// segment.bytes and retention.bytes changed at runtime take effect without a restart:
+/// the next appends roll at the new size, and the retention pass trims to the new limit.
+#[tokio::test]
+async fn segment_and_retention_changes_apply_at_runtime() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(
+        dir.path(),
+        &["log.retention.ms=-1", "log.retention.check.interval.ms=20"],
+    )
+    .await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic_ok(&mut client, "dyn", 1).await;
+    let one = |i: usize| batch(&[(None, Some(&format!("v{i}")))], 1_000, Compression::None);
+    for i in 0..3 {
+        assert_eq!(
+            produce_one(&mut client, "dyn", 0, one(i), -1).await,
+            (0, i as i64)
+        );
+    }
+    assert_eq!(segment_files(dir.path(), "dyn-0"), 1);
+    // One-record batches are 71 bytes: a 100-byte segment holds one.
+    assert_eq!(
+        alter_incremental(
+            &mut client,
+            TOPIC,
+            "dyn",
+            &[("segment.bytes", SET, Some("100"))],
+            false
+        )
+        .await,
+        (0, None)
+    );
+    for i in 3..6 {
+        assert_eq!(
+            produce_one(&mut client, "dyn", 0, one(i), -1).await,
+            (0, i as i64)
+        );
+    }
+    assert_eq!(segment_files(dir.path(), "dyn-0"), 4);
+    assert_eq!(earliest_offset(&mut client, "dyn").await, 0);
+    assert_eq!(
+        alter_incremental(
+            &mut client,
+            TOPIC,
+            "dyn",
+            &[("retention.bytes", SET, Some("150"))],
+            false
+        )
+        .await,
+        (0, None)
+    );
+    // 426 bytes in segments of 213 (offsets 0-2), 71, 71, 71: as Kafka, the oldest segments
+    // go while what stays is at least 150 bytes, so the first segment goes and 3 remain.
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    while earliest_offset(&mut client, "dyn").await != 3 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "retention.bytes never applied"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let values: Vec<String> = read_values(&mut client, "dyn", 0, 3)
+        .await
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(values, ["v3", "v4", "v5"]);
+    server.shutdown().await;
+}
