@@ -517,10 +517,26 @@ async fn metadata_auto_creates_the_offsets_topic_as_internal() {
         (r.topics[1].error_code, r.topics[1].is_internal),
         (0, false)
     );
-    server.shutdown().await;
-    let stored = std::fs::read_to_string(dir.path().join("strom-metadata")).unwrap();
-    assert!(
-        stored.contains("topic.config __consumer_offsets cleanup.policy compact"),
-        "{stored}"
+    // Created compacted, as Kafka creates it (the config is on the metadata log).
+    use strom_protocol::generated::describe_configs_request::DescribeConfigsResource;
+    let request = strom_protocol::generated::DescribeConfigsRequest {
+        resources: vec![DescribeConfigsResource {
+            resource_type: 2,
+            resource_name: "__consumer_offsets".into(),
+            configuration_keys: Some(vec!["cleanup.policy".into()]),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let ResponseBody::DescribeConfigs(r) =
+        client.call(4, RequestBody::DescribeConfigs(request)).await
+    else {
+        panic!()
+    };
+    let policy = &r.results[0].configs[0];
+    assert_eq!(
+        (policy.value.as_deref(), policy.config_source),
+        (Some("compact"), 1)
     );
+    server.shutdown().await;
 }
