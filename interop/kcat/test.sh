@@ -106,4 +106,23 @@ seq 0 9999 | awk '{ printf "key-%d:%d\n", $1 % 37, $1 }' | produce -t "$t" -K: -
 got=$(consume -t "$t" -o beginning -f '%o %k %s\n' | awk '$1 != NR - 1 || $3 != NR - 1 || $2 != "key-" ($3 % 37) { bad++ } END { print NR, bad + 0 }')
 expect "10k ordered keyed messages (count, mismatches)" "$got" "10000 0"
 
+# 6. Partitions added by an admin client (CreatePartitions through confluent-kafka's
+#    AdminClient) show in kcat's metadata and take records at once.
+t="$run-grown"
+printf 'first\n' | produce -t "$t"
+python="${STROM_PYTHON:-$(cd "$(dirname "$0")/../.." && pwd)/.venv/bin/python}"
+"$python" -c '
+import sys
+from confluent_kafka.admin import AdminClient, NewPartitions
+admin = AdminClient({"bootstrap.servers": sys.argv[1]})  # kept alive until the result
+admin.create_partitions([NewPartitions(sys.argv[2], 3)])[sys.argv[2]].result(30)
+' "$b" "$t"
+got=$(timeout 30 kcat -b "$b" -L -J -t "$t" | python3 -c '
+import json, sys
+print(sorted(p["partition"] for p in json.load(sys.stdin)["topics"][0]["partitions"]))')
+expect "partitions after CreatePartitions" "$got" "[0, 1, 2]"
+printf 'in-new\n' | produce -t "$t" -p 2
+got=$(consume -t "$t" -p 2 -o beginning -f '%p|%o|%s\n')
+expect "record in a new partition" "$got" "2|0|in-new"
+
 echo "kcat suite passed: $checks checks"
