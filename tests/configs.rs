@@ -458,7 +458,7 @@ async fn alter_configs_replaces_overrides() {
     let r = client
         .call(
             2,
-            RequestBody::AlterConfigs(alter(false, &[("min.insync.replicas", "2")])),
+            RequestBody::AlterConfigs(alter(false, &[("min.insync.replicas", "0")])),
         )
         .await;
     assert_eq!(code(r), ErrorCode::INVALID_CONFIG.0);
@@ -868,5 +868,38 @@ async fn segment_and_retention_changes_apply_at_runtime() {
         .map(|(_, v)| v)
         .collect();
     assert_eq!(values, ["v3", "v4", "v5"]);
+    server.shutdown().await;
+}
+
+/// min.insync.replicas above the single node's one replica is accepted (as Kafka does) and
+/// makes acks=all writes fail with NOT_ENOUGH_REPLICAS while acks=1 still works; setting it
+/// back to 1 lets acks=all through again.
+#[tokio::test]
+async fn min_insync_replicas_gates_acks_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    assert_eq!(
+        create_with_configs(&mut client, "isr", &[("min.insync.replicas", "2")]).await,
+        0
+    );
+    let one = || batch(&[(None, Some("v"))], 1_000, Compression::None);
+    assert_eq!(
+        produce_one(&mut client, "isr", 0, one(), -1).await.0,
+        ErrorCode::NOT_ENOUGH_REPLICAS.0
+    );
+    assert_eq!(produce_one(&mut client, "isr", 0, one(), 1).await, (0, 0));
+    assert_eq!(
+        alter_incremental(
+            &mut client,
+            TOPIC,
+            "isr",
+            &[("min.insync.replicas", SET, Some("1"))],
+            false
+        )
+        .await,
+        (0, None)
+    );
+    assert_eq!(produce_one(&mut client, "isr", 0, one(), -1).await, (0, 1));
     server.shutdown().await;
 }

@@ -49,6 +49,9 @@ impl Appended {
 /// The synchronous part of Produce: validates and appends every partition's batch and
 /// requests the fsync the request's acks need (see `strom.fsync.before.ack`) without
 /// waiting for it, so a connection can go on with its next request meanwhile.
+/// In-sync replicas of every partition on a single node.
+const IN_SYNC_REPLICAS: i32 = 1;
+
 pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appended {
     let acks_valid = matches!(request.acks, -1..=1);
     let offline = broker.log_dir_failed();
@@ -80,6 +83,16 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
                 _ if !acks_valid => Err(ErrorCode::INVALID_REQUIRED_ACKS),
                 None => Err(unknown),
                 Some(_) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
+                // As Kafka: acks=all needs min.insync.replicas in-sync replicas, and a
+                // single node has one per partition.
+                Some(_)
+                    if request.acks == -1
+                        && resolved
+                            .as_ref()
+                            .is_some_and(|t| t.config.min_insync_replicas > IN_SYNC_REPLICAS) =>
+                {
+                    Err(ErrorCode::NOT_ENOUGH_REPLICAS)
+                }
                 Some(partition) => {
                     let topic = resolved.as_deref().expect("a partition has a topic");
                     let outcome = append_partition(topic, partition, data, version, now_ms);

@@ -175,13 +175,9 @@ fn parse(values: &BTreeMap<String, String>) -> Result<TopicConfig, TopicConfigEr
     if !(0.0..=1.0).contains(&ratio) {
         return Err(bad("min.cleanable.dirty.ratio", "must be between 0 and 1"));
     }
-    let min_insync = int("min.insync.replicas", 1)?;
-    if min_insync > 1 {
-        return Err(bad(
-            "min.insync.replicas",
-            "a single-node broker has one replica per partition",
-        ));
-    }
+    // Above the replica count it is accepted, as Kafka does; acks=all writes then get
+    // NOT_ENOUGH_REPLICAS.
+    let min_insync = int("min.insync.replicas", 1)?.min(i64::from(i32::MAX));
     use strom_protocol::records::Compression;
     let compression = match get("compression.type").trim() {
         "producer" => None,
@@ -277,7 +273,7 @@ mod tests {
             ("segment.bytes", "10"),
             ("message.timestamp.type", "Now"),
             ("min.cleanable.dirty.ratio", "1.5"),
-            ("min.insync.replicas", "2"),
+            ("min.insync.replicas", "0"),
             ("compression.type", "brotli"),
             ("no.such.config", "1"),
         ] {
