@@ -118,12 +118,34 @@ pub fn encode_response(
     };
     let size = header.encoded_len(header_version) + body.encoded_len(version);
     buf.reserve(4 + size);
-    buf.put_i32(size as i32);
     let start = buf.len();
+    encode_response_into(buf, correlation_id, version, body)?;
+    debug_assert_eq!(
+        buf.len() - start,
+        4 + size,
+        "encoded_len disagrees with encode"
+    );
+    Ok(())
+}
+
+/// Writes a whole response frame into any `BufMut`, reserving nothing; returns the frame's
+/// size (prefix included). For writers that keep some large byte fields out of line.
+pub fn encode_response_into<B: BufMut>(
+    buf: &mut B,
+    correlation_id: i32,
+    version: i16,
+    body: &ResponseBody,
+) -> Result<usize, EncodeError> {
+    let header_version = body.api_key().response_header_version(version);
+    let header = ResponseHeader {
+        correlation_id,
+        ..Default::default()
+    };
+    let size = header.encoded_len(header_version) + body.encoded_len(version);
+    buf.put_i32(size as i32);
     header.encode(buf, header_version);
     body.encode(buf, version)?;
-    debug_assert_eq!(buf.len() - start, size, "encoded_len disagrees with encode");
-    Ok(())
+    Ok(4 + size)
 }
 
 /// Writes a whole request frame (size prefix, header, body) into `buf`.

@@ -7,6 +7,7 @@
 
 use crate::broker::partition::Partition;
 use crate::broker::Broker;
+use crate::net::output::{Placed, Placeholders};
 use bytes::Bytes;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -27,7 +28,13 @@ struct Target {
     partition: Result<Arc<Partition>, ErrorCode>,
 }
 
-pub async fn handle(broker: &Broker, request: FetchRequest, version: i16) -> FetchResponse {
+/// The answer, whose `records` may be placeholders for the file ranges in the list (see
+/// `net::output`): record bytes are sent from the segment files, not copied.
+pub async fn handle(
+    broker: &Broker,
+    request: FetchRequest,
+    version: i16,
+) -> (FetchResponse, Vec<Placed>) {
     let targets = resolve(broker, &request, version);
     let wait = Duration::from_millis(request.max_wait_ms.max(0) as u64).min(MAX_WAIT_CAP);
     let deadline = Instant::now() + wait;
@@ -38,9 +45,9 @@ pub async fn handle(broker: &Broker, request: FetchRequest, version: i16) -> Fet
         request.max_bytes as usize
     };
     loop {
-        let (partitions, bytes, errors) = read_all(&targets, max_bytes);
+        let (partitions, bytes, errors, placed) = read_all(&targets, max_bytes);
         if bytes >= min_bytes || errors || Instant::now() >= deadline || targets.is_empty() {
-            return respond(&targets, partitions, version);
+            return (respond(&targets, partitions, version), placed);
         }
         // Too little data: park on every partition. Registering before the second read means
         // an append landing between that read and the wait still wakes us.
@@ -50,10 +57,10 @@ pub async fn handle(broker: &Broker, request: FetchRequest, version: i16) -> Fet
                 partition.register_waiter(&waiter);
             }
         }
-        let (partitions, bytes, errors) = read_all(&targets, max_bytes);
+        let (partitions, bytes, errors, placed) = read_all(&targets, max_bytes);
         let now = Instant::now();
         if bytes >= min_bytes || errors || now >= deadline {
-            return respond(&targets, partitions, version);
+            return (respond(&targets, partitions, version), placed);
         }
         let _ = tokio::time::timeout(deadline - now, waiter.notified()).await;
     }
@@ -96,9 +103,14 @@ fn resolve(broker: &Broker, request: &FetchRequest, version: i16) -> Vec<Target>
     targets
 }
 
-/// Reads every target once; returns the partition data, the record bytes read and whether
-/// any partition has an error (which answers the fetch at once).
-fn read_all(targets: &[Target], max_bytes: usize) -> (Vec<PartitionData>, usize, bool) {
+/// Reads every target once; returns the partition data, the record bytes read, whether
+/// any partition has an error (which answers the fetch at once) and the file ranges the
+/// records' placeholders stand for.
+fn read_all(
+    targets: &[Target],
+    max_bytes: usize,
+) -> (Vec<PartitionData>, usize, bool, Vec<Placed>) {
+    let mut placeholders = Placeholders::default();
     let mut total = 0usize;
     let mut errors = false;
     let mut out = Vec::with_capacity(targets.len());
@@ -126,10 +138,19 @@ fn read_all(targets: &[Target], max_bytes: usize) -> (Vec<PartitionData>, usize,
                 data.high_watermark = log.log_end_offset();
                 data.last_stable_offset = data.high_watermark;
                 data.log_start_offset = log.log_start_offset();
-                match log.read(target.fetch_offset, budget, min_one_batch) {
-                    Ok(slice) => {
-                        total += slice.records.len();
-                        data.records = Some(slice.records);
+                // Sent from the file when a placeholder is left for it, else read.
+                let read = log
+                    .read_file(target.fetch_offset, budget, min_one_batch)
+                    .and_then(|slice| match slice.and_then(|s| placeholders.place(s)) {
+                        Some(placeholder) => Ok(placeholder),
+                        None => log
+                            .read(target.fetch_offset, budget, min_one_batch)
+                            .map(|slice| slice.records),
+                    });
+                match read {
+                    Ok(records) => {
+                        total += records.len();
+                        data.records = Some(records);
                     }
                     Err(e) => {
                         data.error_code = super::log_error_code(&e).0;
@@ -140,7 +161,22 @@ fn read_all(targets: &[Target], max_bytes: usize) -> (Vec<PartitionData>, usize,
         }
         out.push(data);
     }
-    (out, total, errors)
+    (out, total, errors, placeholders.placed)
+}
+
+/// Puts the bytes in place of the placeholders of `placed` in `response`, for answers that
+/// cannot be sent from the files.
+pub fn materialize(response: &mut FetchResponse, placed: &[Placed]) -> std::io::Result<()> {
+    for topic in &mut response.responses {
+        for partition in &mut topic.partitions {
+            if let Some(records) = &partition.records {
+                if let Some(p) = placed.iter().find(|p| p.is(records)) {
+                    partition.records = Some(p.slice.read()?);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn respond(targets: &[Target], partitions: Vec<PartitionData>, version: i16) -> FetchResponse {

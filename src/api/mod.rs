@@ -10,7 +10,7 @@ mod delete_records;
 mod delete_topics;
 mod describe_configs;
 mod describe_groups;
-mod fetch;
+pub mod fetch;
 mod find_coordinator;
 mod heartbeat;
 mod init_producer_id;
@@ -39,6 +39,12 @@ pub enum Reply {
     /// A produce answer that may be sent only once its appends are fsynced (when the
     /// request's acks ask for it); the connection goes on with later requests meanwhile.
     AfterFlush(produce::Appended),
+    /// A fetch answer whose records may be placeholders for file ranges, sent from the
+    /// files (see `net::output`).
+    Placed(
+        strom_protocol::generated::FetchResponse,
+        Vec<crate::net::output::Placed>,
+    ),
 }
 
 /// Handles one request. `client_host` is the client's address as Kafka shows it in
@@ -56,7 +62,10 @@ pub async fn handle(
         RequestBody::Produce(r) => {
             return Ok(Reply::AfterFlush(produce::append(broker, r, version)))
         }
-        RequestBody::Fetch(r) => ResponseBody::Fetch(fetch::handle(broker, r, version).await),
+        RequestBody::Fetch(r) => {
+            let (response, placed) = fetch::handle(broker, r, version).await;
+            return Ok(Reply::Placed(response, placed));
+        }
         RequestBody::ListOffsets(r) => {
             ResponseBody::ListOffsets(list_offsets::handle(broker, r, version))
         }

@@ -34,6 +34,7 @@ use bytes::Bytes;
 use producer_state::{ProducerStateTable, SequenceError, Verdict, SNAPSHOT_EXTENSION};
 use segment::Segment;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use strom_protocol::records::{
     batches, decode_records_with_limit, set_base_offset, BatchHeader, BATCH_HEADER_LEN,
     NO_TIMESTAMP,
@@ -142,6 +143,26 @@ pub struct ReadSlice {
     pub records: Bytes,
     /// The offset after the last batch returned; the offset asked for when empty.
     pub next_offset: i64,
+}
+
+/// Where whole batches lie in a segment file, so that they can be sent from the file
+/// without being read into memory. The file handle keeps the bytes reachable even if the
+/// segment is deleted (retention, compaction, topic deletion) before they are sent.
+#[derive(Debug, Clone)]
+pub struct FileSlice {
+    pub file: Arc<std::fs::File>,
+    pub position: u64,
+    pub len: u64,
+}
+
+impl FileSlice {
+    /// The bytes, read into memory (for paths that cannot send from the file).
+    pub fn read(&self) -> std::io::Result<Bytes> {
+        use std::os::unix::fs::FileExt;
+        let mut buf = vec![0u8; self.len as usize];
+        self.file.read_exact_at(&mut buf, self.position)?;
+        Ok(Bytes::from(buf))
+    }
 }
 
 /// One partition's log. See the module header for its invariants.
@@ -520,6 +541,39 @@ impl PartitionLog {
             records: Bytes::new(),
             next_offset: offset,
         })
+    }
+
+    /// What `read` would return, as a slice of a segment file instead of bytes (`None`
+    /// when there is nothing at `offset` yet). Same bounds and errors as `read`.
+    pub fn read_file(
+        &self,
+        offset: i64,
+        max_bytes: usize,
+        min_one_batch: bool,
+    ) -> Result<Option<FileSlice>, LogError> {
+        let log_end_offset = self.log_end_offset();
+        if offset < self.log_start_offset || offset > log_end_offset {
+            return Err(LogError::OffsetOutOfRange {
+                offset,
+                log_start_offset: self.log_start_offset,
+                log_end_offset,
+            });
+        }
+        let first = self
+            .segments
+            .partition_point(|s| s.base_offset() <= offset)
+            .saturating_sub(1);
+        for segment in &self.segments[first..] {
+            if let Some(position) = segment.locate(offset)? {
+                let len = segment.slice_batches(position, max_bytes, min_one_batch)?;
+                return Ok((len > 0).then(|| FileSlice {
+                    file: Arc::clone(segment.file()),
+                    position,
+                    len,
+                }));
+            }
+        }
+        Ok(None)
     }
 
     /// The first record whose timestamp is at least `timestamp`: `(offset, timestamp)`, as

@@ -16,6 +16,7 @@ use bytes::Bytes;
 use std::fs::{File, OpenOptions};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use strom_protocol::records::{batches, BatchHeader, BATCH_HEADER_LEN};
 
 /// Bytes read at once while walking batch headers: a little more than the default index
@@ -38,7 +39,8 @@ pub struct Segment {
     /// counts from it (no wall clock is read here).
     pub(super) first_append_ms: Option<i64>,
     pub(super) log_path: PathBuf,
-    pub(super) log: File,
+    /// Shared with fetch responses being sent straight from the file (`FileSlice`).
+    pub(super) log: Arc<File>,
     pub(super) offset_index: IndexFile<OffsetEntry>,
     pub(super) time_index: IndexFile<TimeEntry>,
     pub(super) planner: IndexPlanner,
@@ -100,7 +102,7 @@ impl Segment {
             size,
             first_append_ms: None,
             log_path,
-            log,
+            log: Arc::new(log),
             offset_index,
             time_index,
             planner: IndexPlanner::new(interval_bytes),
@@ -208,7 +210,7 @@ impl Segment {
         use std::io::{Read, Seek, SeekFrom};
         let available = self.size.saturating_sub(position).min(len as u64) as usize;
         let mut buf = Vec::with_capacity(available);
-        let mut file = &self.log;
+        let mut file: &File = &self.log;
         file.seek(SeekFrom::Start(position))
             .and_then(|_| file.take(available as u64).read_to_end(&mut buf))
             .map_err(io_error("reading", &self.log_path))?;
@@ -300,6 +302,54 @@ impl Segment {
         }
         buf.truncate(whole);
         Ok((buf, next_offset))
+    }
+
+    /// Like `read_batches`, but instead of reading the bytes it returns how many there are:
+    /// the length of the whole batches from `position` (a batch start) totalling at most
+    /// `max_bytes`, or of exactly the first batch when it alone is larger and
+    /// `min_one_batch`. The offset index skips to the last indexed batch start within the
+    /// limit, so only a few headers near the end are read, whatever the length.
+    pub fn slice_batches(
+        &self,
+        position: u64,
+        max_bytes: usize,
+        min_one_batch: bool,
+    ) -> Result<u64, LogError> {
+        if position >= self.size {
+            return Ok(0);
+        }
+        let limit = position.saturating_add(max_bytes as u64).min(self.size);
+        let indexed = self
+            .offset_index
+            .floor(|e| u64::from(e.position) <= limit)?
+            .map_or(0, |e| u64::from(e.position));
+        // Batches are contiguous, so everything between `position` and an indexed batch
+        // start at or before `limit` is whole batches within the limit.
+        let start = indexed.max(position);
+        let mut end = start;
+        self.walk(start, |at, header| {
+            let batch_end = at + header.total_len() as u64;
+            if batch_end <= limit {
+                end = batch_end;
+            }
+            batch_end < limit
+        })?;
+        if end > position || !min_one_batch {
+            return Ok(end - position);
+        }
+        // KIP-74: the first batch goes alone when it is larger than the limit.
+        let head = self.read_at(position, BATCH_HEADER_LEN)?;
+        let header = BatchHeader::parse(&head).map_err(|_| self.corrupt(position))?;
+        let len = header.total_len() as u64;
+        if (len as usize) < BATCH_HEADER_LEN || position + len > self.size {
+            return Err(self.corrupt(position));
+        }
+        Ok(len)
+    }
+
+    /// The segment's file, for sending ranges of it.
+    pub fn file(&self) -> &Arc<File> {
+        &self.log
     }
 
     fn corrupt(&self, position: u64) -> LogError {

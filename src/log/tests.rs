@@ -359,3 +359,35 @@ fn delete_removes_directory() {
     log.delete().unwrap();
     assert!(!path.exists());
 }
+
+/// `read_file` names exactly the bytes `read` returns, for every offset and limit, across
+/// several segments and index entries, including the oversized-first-batch case.
+#[test]
+fn read_file_matches_read_for_every_offset_and_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut log = PartitionLog::open(dir.path(), small_config()).unwrap();
+    for i in 0..40 {
+        let values: Vec<String> = (0..1 + i % 4).map(|j| format!("v{i}-{j}")).collect();
+        let refs: Vec<&str> = values.iter().map(String::as_str).collect();
+        log.append(&mut batch(&refs, 1000 + i as i64), 1).unwrap();
+    }
+    assert!(log.segments.len() > 3, "the test needs several segments");
+    let end = log.log_end_offset();
+    for offset in 0..=end {
+        for max_bytes in [0usize, 1, 60, 100, 150, 230, 399, 1000, 1 << 20] {
+            for min_one in [false, true] {
+                let read = log.read(offset, max_bytes, min_one).unwrap();
+                let slice = log.read_file(offset, max_bytes, min_one).unwrap();
+                let bytes = slice.map(|s| s.read().unwrap()).unwrap_or_default();
+                assert_eq!(
+                    bytes, read.records,
+                    "offset {offset} max {max_bytes} {min_one}"
+                );
+            }
+        }
+    }
+    assert!(matches!(
+        log.read_file(end + 1, 100, true),
+        Err(LogError::OffsetOutOfRange { .. })
+    ));
+}

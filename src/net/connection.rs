@@ -11,6 +11,7 @@
 //! Malformed frames, unknown API keys and unsupported versions (other than ApiVersions,
 //! which gets its v0 fallback) close this connection only; the broker keeps serving.
 
+use super::output::Output;
 use crate::api;
 use crate::broker::Broker;
 use bytes::{Buf, BytesMut};
@@ -19,7 +20,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use strom_protocol::header::{self, check_frame};
 use strom_protocol::{ApiKey, DecodeErrorKind, RequestBody, ResponseBody};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncReadExt;
 use tokio::net::TcpStream;
 use tokio_util::sync::CancellationToken;
 
@@ -43,13 +44,13 @@ enum Queued {
 /// for every flush round the queue is waiting on.
 async fn drain(
     queue: &mut VecDeque<Queued>,
-    output: &mut BytesMut,
+    output: &mut Output,
     broker: &Broker,
     wait: bool,
 ) -> Result<(), Closed> {
     while let Some(front) = queue.front_mut() {
         match front {
-            Queued::Encoded(bytes) => output.extend_from_slice(bytes),
+            Queued::Encoded(bytes) => output.buf.extend_from_slice(bytes),
             Queued::Produce {
                 correlation_id,
                 version,
@@ -65,7 +66,7 @@ async fn drain(
                 }
                 if let Some(response) = appended.response.take() {
                     let response = ResponseBody::Produce(response);
-                    encode_checked(output, *correlation_id, *version, &response)?;
+                    encode_checked(&mut output.buf, *correlation_id, *version, &response)?;
                 }
             }
         }
@@ -141,7 +142,7 @@ async fn run(
 ) -> Result<(), Closed> {
     let limit = broker.config.socket_request_max_bytes;
     let mut input = BytesMut::with_capacity(64 * 1024);
-    let mut output = BytesMut::with_capacity(64 * 1024);
+    let mut output = Output::with_capacity(64 * 1024);
     let mut queue: VecDeque<Queued> = VecDeque::new();
     loop {
         // Handle every complete frame already buffered, in order.
@@ -159,19 +160,17 @@ async fn run(
                 drain(&mut queue, &mut output, broker, true).await?;
             }
             if !output.is_empty() && (may_wait || output.len() >= OUTPUT_FLUSH_BYTES) {
-                stream.write_all(&output).await?;
-                output.clear();
+                output.write_to(stream).await?;
             }
             handle_frame(frame, broker, &mut output, &mut queue, peer, shutdown).await?;
         }
         drain(&mut queue, &mut output, broker, false).await?;
         if !output.is_empty() {
-            stream.write_all(&output).await?;
-            output.clear();
+            output.write_to(stream).await?;
         }
         if shutdown.is_cancelled() {
             drain(&mut queue, &mut output, broker, true).await?;
-            stream.write_all(&output).await?;
+            output.write_to(stream).await?;
             return Ok(());
         }
         // Make room for the frame being received; its size already passed the limit check.
@@ -188,14 +187,14 @@ async fn run(
             _ = head_flushed(&queue, broker), if !queue.is_empty() => continue,
             _ = shutdown.cancelled() => {
                 drain(&mut queue, &mut output, broker, true).await?;
-                stream.write_all(&output).await?;
+                output.write_to(stream).await?;
                 return Ok(());
             }
         };
         if read == 0 {
             drain(&mut queue, &mut output, broker, true).await?;
             if !output.is_empty() {
-                stream.write_all(&output).await?;
+                output.write_to(stream).await?;
             }
             return if input.is_empty() {
                 Ok(())
@@ -209,7 +208,7 @@ async fn run(
 async fn handle_frame(
     frame: bytes::Bytes,
     broker: &Broker,
-    output: &mut BytesMut,
+    output: &mut Output,
     queue: &mut VecDeque<Queued>,
     peer: SocketAddr,
     shutdown: &CancellationToken,
@@ -276,6 +275,25 @@ async fn handle_frame(
         Ok(api::Reply::Now(Some(response))) => answer(output, queue, |out| {
             encode_checked(out, peek.correlation_id, version, &response)
         }),
+        Ok(api::Reply::Placed(response, placed)) => {
+            let mut body = ResponseBody::Fetch(response);
+            // Sent from the files only when nothing is queued ahead (a fetch drains the
+            // queue first, so this is the usual case).
+            if queue.is_empty() {
+                let sent = output
+                    .encode_placed(peek.correlation_id, version, &body, &placed)
+                    .map_err(|e| Closed::Protocol(format!("cannot encode response: {e}")))?;
+                if sent {
+                    return Ok(());
+                }
+            }
+            if let ResponseBody::Fetch(response) = &mut body {
+                api::fetch::materialize(response, &placed)?;
+            }
+            answer(output, queue, |out| {
+                encode_checked(out, peek.correlation_id, version, &body)
+            })
+        }
         Ok(api::Reply::AfterFlush(appended)) => {
             queue.push_back(Queued::Produce {
                 correlation_id: peek.correlation_id,
@@ -291,12 +309,12 @@ async fn handle_frame(
 /// Writes an answer into `output`, or queues it behind earlier answers still waiting for
 /// their fsync, so that answers keep request order.
 fn answer(
-    output: &mut BytesMut,
+    output: &mut Output,
     queue: &mut VecDeque<Queued>,
     encode: impl FnOnce(&mut BytesMut) -> Result<(), Closed>,
 ) -> Result<(), Closed> {
     if queue.is_empty() {
-        return encode(output);
+        return encode(&mut output.buf);
     }
     let mut encoded = BytesMut::new();
     encode(&mut encoded)?;

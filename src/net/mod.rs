@@ -3,6 +3,7 @@
 //! finish the request it is handling, then closes the logs cleanly.
 
 mod connection;
+pub mod output;
 
 use crate::broker::Broker;
 use std::net::SocketAddr;
