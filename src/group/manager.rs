@@ -502,8 +502,10 @@ fn add_member_and_rebalance(
 }
 
 /// KIP-345: a static member restarting (new member id, same instance id) takes over its
-/// old membership. A stable group whose protocols did not change keeps its generation
-/// and assignment; the old member id is fenced.
+/// old membership, and the old member id is fenced: its parked JoinGroup or SyncGroup is
+/// answered FENCED_INSTANCE_ID at once. A stable group whose selected protocol stays the
+/// same keeps its generation and assignment (as in Kafka, changed metadata under the same
+/// protocol does not rebalance); otherwise the group rebalances.
 fn replace_static_member(
     ctx: &mut Ctx<'_>,
     group: &mut Group,
@@ -512,8 +514,8 @@ fn replace_static_member(
     request: JoinRequest,
     tx: oneshot::Sender<JoinGroupResponse>,
 ) {
+    let current_leader = group.leader_id.clone().unwrap_or_default();
     let old = group.member_mut(old_id).expect("a static member");
-    let protocols_changed = old.protocols != request.protocols;
     if let Some(waiter) = old.awaiting_join.take() {
         let _ = waiter.send(join_error(ErrorCode::FENCED_INSTANCE_ID, old_id));
     }
@@ -521,6 +523,7 @@ fn replace_static_member(
         let _ = waiter.send(sync_error(ErrorCode::FENCED_INSTANCE_ID));
     }
     let old_protocols = std::mem::replace(&mut old.protocols, request.protocols.clone());
+    let old_timeouts_ms = (old.session_timeout_ms, old.rebalance_timeout_ms);
     old.member_id = new_id.clone();
     old.client_id = request.client_id.clone();
     old.client_host = request.client_host.clone();
@@ -531,8 +534,9 @@ fn replace_static_member(
         group.leader_id = Some(new_id.clone());
     }
     tracing::info!(group = %group.group_id, old = old_id, new = %new_id, "static member replaced");
+    let same_protocol = group.select_protocol() == group.protocol_name;
     match group.state {
-        GroupState::Stable if !protocols_changed => {
+        GroupState::Stable if same_protocol => {
             let stored = records::group_value(&group.to_stored());
             let key = records::group_key(&group.group_id);
             if let Err(code) = ctx.store.append(&group.group_id, vec![(key, Some(stored))]) {
@@ -540,17 +544,22 @@ fn replace_static_member(
                 let member = group.member_mut(&new_id).expect("just renamed");
                 member.member_id = old_id.to_string();
                 member.protocols = old_protocols;
+                (member.session_timeout_ms, member.rebalance_timeout_ms) = old_timeouts_ms;
                 if group.is_leader(&new_id) {
                     group.leader_id = Some(old_id.to_string());
                 }
                 let _ = tx.send(join_error(code, ""));
                 return;
             }
-            let is_leader = group.is_leader(&new_id);
             let mut response = join_response(group, &new_id, false);
-            response.skip_assignment = is_leader;
-            if is_leader && !request.supports_skip_assignment {
+            if request.supports_skip_assignment {
+                // v9+: a leader gets the members but is told not to assign again.
+                response.skip_assignment = group.is_leader(&new_id);
+            } else {
+                // Before v9 the answer names the leader as it was before the restart, so a
+                // restarted leader acts as a follower and keeps the current assignment.
                 response.members.clear();
+                response.leader = current_leader;
             }
             let _ = tx.send(response);
         }
@@ -637,21 +646,51 @@ pub(super) fn try_complete_join(ctx: &mut Ctx<'_>, group: &mut Group) {
     }
 }
 
-/// Ends the join phase: members that did not rejoin are removed, the next generation
-/// starts with the selected protocol, and every parked JoinGroup is answered.
+/// Ends the join phase (KIP-345, as Kafka's `completeClassicGroupJoin`): dynamic members
+/// that did not rejoin are removed; static members stay, with their old metadata, in the
+/// next generation until their session or the sync deadline expires, so a static member
+/// that is only slow does not move its partitions. A leader that did not rejoin hands over
+/// to the first member that did; when no member rejoined the phase is extended by another
+/// rebalance timeout (session timeouts remove the silent members meanwhile). Then the next
+/// generation starts with the selected protocol and every parked JoinGroup is answered.
 fn complete_join(ctx: &mut Ctx<'_>, group: &mut Group) {
     let gone: Vec<String> = group
         .members
         .iter()
-        .filter(|m| m.awaiting_join.is_none())
+        .filter(|m| m.awaiting_join.is_none() && m.group_instance_id.is_none())
         .map(|m| m.member_id.clone())
         .collect();
-    group.members.retain(|m| m.awaiting_join.is_some());
+    group
+        .members
+        .retain(|m| m.awaiting_join.is_some() || m.group_instance_id.is_some());
     if !gone.is_empty() {
-        tracing::info!(group = %group.group_id, ?gone, "members did not rejoin in time");
+        tracing::info!(group = %group.group_id, ?gone, "dynamic members did not rejoin in time");
     }
-    if group.leader_id.as_deref().is_some_and(|l| !group.has(l)) {
-        group.leader_id = group.members.first().map(|m| m.member_id.clone());
+    let leader_joined = group
+        .leader_id
+        .as_deref()
+        .and_then(|l| group.member(l))
+        .is_some_and(|m| m.awaiting_join.is_some());
+    let joined_leader = if leader_joined {
+        group.leader_id.clone()
+    } else {
+        group
+            .members
+            .iter()
+            .find(|m| m.awaiting_join.is_some())
+            .map(|m| m.member_id.clone())
+    };
+    match joined_leader {
+        Some(leader) => group.leader_id = Some(leader),
+        None if group.members.is_empty() => group.leader_id = None,
+        None => {
+            if !group.leader_id.as_deref().is_some_and(|l| group.has(l)) {
+                group.leader_id = group.members.first().map(|m| m.member_id.clone());
+            }
+            tracing::info!(group = %group.group_id, "no member rejoined; join phase extended");
+            group.join_deadline_ms = ctx.now_ms + group.max_rebalance_timeout_ms();
+            return;
+        }
     }
     group.generation_id += 1;
     if group.members.is_empty() {
