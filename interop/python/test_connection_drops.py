@@ -3,8 +3,9 @@ every connection again and again while a producer has requests in flight. Respon
 lost after the broker appended, so the producer retries batches the broker already has;
 with idempotence every message must still be stored exactly once, in order.
 
-This test starts its own strom (STROM_BIN, default target/release/strom) advertising the
-proxy's port, so that every connection the client makes goes through the proxy.
+This test starts its own strom (STROM_BIN, default ${CARGO_TARGET_DIR:-target}/release/strom)
+advertising the proxy's port, so that every connection the client makes goes through the
+proxy.
 """
 import os
 import socket
@@ -18,7 +19,9 @@ from confluent_kafka import Consumer, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient, NewTopic
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-STROM_BIN = os.environ.get("STROM_BIN", os.path.join(ROOT, "target", "release", "strom"))
+STROM_BIN = os.environ.get(
+    "STROM_BIN",
+    os.path.join(ROOT, os.environ.get("CARGO_TARGET_DIR", "target"), "release", "strom"))
 
 
 def free_port():

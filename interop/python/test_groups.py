@@ -1,11 +1,13 @@
 """Consumer groups with real clients: confluent-kafka (librdkafka; range and
 cooperative-sticky assignors, static membership, admin) and kafka-python.
 
-Each test uses its own topic and group. Consumers are polled round-robin from one thread
+Each test uses its own topic and group. confluent-kafka consumers are polled round-robin
+from one thread, kafka-python consumers each by a thread of its own (see PolledInThreads),
 until an exact condition holds or a deadline passes; assertions are exact: disjoint
 assignments covering every partition, every message consumed exactly once in total,
 resumption at the committed offsets.
 """
+import threading
 import time
 import uuid
 
@@ -192,11 +194,67 @@ def test_confluent_admin_list_describe_delete_groups():
     assert group not in [g.group_id for g in client.list_consumer_groups().result(timeout=30).valid]
 
 
+class PolledInThreads:
+    """KafkaConsumers each polled by a thread of its own, as applications run them (a
+    KafkaConsumer is not shared between threads), recording what each consumed and owns.
+
+    Not round-robin from one thread: kafka-python (3.0.12, coordinator/base.py
+    join_group_async) discards a JoinGroup+SyncGroup round that finished while its consumer
+    was not inside poll() (`_join_task.is_done` starts a new one). A consumer left unpolled
+    while the others are polled then rejoins after every completed rebalance, and a
+    rejoining leader starts the next one, so the group can rebalance for a long time."""
+
+    def __init__(self, consumers):
+        self.consumers = consumers
+        self.lock = threading.Lock()
+        self.consumed = {i: [] for i in range(len(consumers))}
+        self.owned = {i: [] for i in range(len(consumers))}
+        self.errors = []
+        self.stop = threading.Event()
+        self.threads = [threading.Thread(target=self._run, args=(i, c), daemon=True)
+                        for i, c in enumerate(consumers)]
+        for t in self.threads:
+            t.start()
+
+    def _run(self, i, consumer):
+        try:
+            while not self.stop.is_set():
+                batches = consumer.poll(timeout_ms=200)
+                values = [r.value.decode() for records in batches.values() for r in records]
+                owned = sorted(tp.partition for tp in consumer.assignment())
+                with self.lock:
+                    self.consumed[i].extend(values)
+                    self.owned[i] = owned
+        except Exception as e:  # reported by wait()
+            with self.lock:
+                self.errors.append(f"consumer {i}: {e!r}")
+
+    def wait(self, done, deadline):
+        """Waits until done(consumed, owned) holds; fails at the deadline (time.time())."""
+        while time.time() < deadline:
+            with self.lock:
+                assert not self.errors, self.errors
+                if done(self.consumed, self.owned):
+                    return
+            time.sleep(0.05)
+        with self.lock:
+            raise AssertionError(f"condition not reached in time: consumed "
+                                 f"{sum(map(len, self.consumed.values()))}, owned {self.owned}")
+
+    def stop_polling(self):
+        self.stop.set()
+        for t in self.threads:
+            t.join(10)
+        assert not any(t.is_alive() for t in self.threads), "a consumer thread did not stop"
+
+
 def test_kafka_python_three_consumers_and_resume():
     """kafka-python: 3 consumers share 6 partitions disjointly, every message is consumed
-    once, and a new consumer of the group resumes at the committed offsets."""
+    once, and a new consumer of the group resumes at the committed offsets (all within
+    60 s, each consumer polled by its own thread)."""
     from kafka import KafkaConsumer
 
+    deadline = time.time() + 60
     topic, group = topic_name("kp-grp"), f"kp-{uuid.uuid4().hex[:8]}"
     create_topic(topic)
 
@@ -212,41 +270,37 @@ def test_kafka_python_three_consumers_and_resume():
             fetch_max_wait_ms=100,
         )
 
+    def balanced(_consumed, owned):
+        return (sorted(p for ps in owned.values() for p in ps) == list(range(PARTITIONS))
+                and all(len(ps) == 2 for ps in owned.values()))
+
+    def total(consumed):
+        return sum(map(len, consumed.values()))
+
     consumers = [make() for _ in range(3)]
-    consumed = {i: [] for i in range(3)}
-
-    # 180 s, not 60: three kafka-python consumers polled from one thread can fall into a
-    # rebalance loop (a heartbeat answered REBALANCE_IN_PROGRESS makes a member rejoin after
-    # it already joined; the leader's rejoin starts the next generation) that takes up to
-    # ~30 s to settle here and longer on a loaded CI machine. Open finding (issue 6).
-    def poll_all(done, timeout_s=180):
-        deadline = time.time() + timeout_s
-        while time.time() < deadline:
-            for i, c in enumerate(consumers):
-                for records in c.poll(timeout_ms=50).values():
-                    consumed[i].extend(r.value.decode() for r in records)
-            if done():
-                return
-        raise AssertionError(f"condition not reached: consumed {sum(map(len, consumed.values()))}")
-
-    def owned():
-        return [sorted(tp.partition for tp in c.assignment()) for c in consumers]
-
-    poll_all(lambda: sorted(p for ps in owned() for p in ps) == list(range(PARTITIONS))
-             and all(len(ps) == 2 for ps in owned()))
-    values = produce(topic, "k", 30)
-    poll_all(lambda: sum(map(len, consumed.values())) >= len(values))
-    exactly_once(consumed, values)
+    polled = PolledInThreads(consumers)
+    try:
+        polled.wait(balanced, deadline)
+        values = produce(topic, "k", 30)
+        polled.wait(lambda consumed, _: total(consumed) >= len(values), deadline)
+    finally:
+        polled.stop_polling()
+    exactly_once(polled.consumed, values)
+    # Every commit before the first leave: a leave rebalances the others.
     for c in consumers:
         c.commit()
+    for c in consumers:
         c.close()
 
     more = produce(topic, "m", 5)
-    consumers = [make()]
-    consumed = {0: []}
-    poll_all(lambda: len(consumed[0]) >= len(more))
-    exactly_once(consumed, more)
-    consumers[0].close()
+    consumer = make()
+    polled = PolledInThreads([consumer])
+    try:
+        polled.wait(lambda consumed, _: total(consumed) >= len(more), deadline)
+    finally:
+        polled.stop_polling()
+    exactly_once(polled.consumed, more)
+    consumer.close()
 
 
 def test_two_groups_each_see_everything():

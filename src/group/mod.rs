@@ -2,9 +2,9 @@
 //! Heartbeat, LeaveGroup, static membership) and committed offsets, durable in the internal
 //! compacted topic `__consumer_offsets`.
 //!
-//! Shape: `GroupManager` (manager.rs, offsets.rs) is a synchronous state machine over all
-//! groups; it takes the time as an argument and writes records through a `Store`, so its
-//! tests run on a manual clock with an in-memory store. `Coordinator` puts it behind one
+//! Shape: `GroupManager` (manager.rs, join.rs, offsets.rs) is a synchronous state machine
+//! over all groups; it takes the time as an argument and writes records through a `Store`,
+//! so its tests (tests/) run on a manual clock with an in-memory store. `Coordinator` puts it behind one
 //! std `Mutex` (the single writer; never held across `.await`): handlers lock it, make one
 //! call, and await any parked JoinGroup/SyncGroup answer after unlocking. A tokio task
 //! ticks it every 100 ms for the timers (session and rebalance timeouts, the initial
@@ -14,6 +14,7 @@
 //! hash of the group id) before the change it describes is applied; the topic is created
 //! on first use with `cleanup.policy=compact`, and replayed into the state at startup.
 
+mod join;
 pub mod manager;
 pub mod offsets;
 pub mod records;
