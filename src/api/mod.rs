@@ -8,8 +8,13 @@ mod create_topics;
 mod delete_groups;
 mod delete_records;
 mod delete_topics;
+mod describe_cluster;
 mod describe_configs;
 mod describe_groups;
+mod describe_log_dirs;
+mod describe_producers;
+mod describe_topic_partitions;
+mod elect_leaders;
 mod fetch;
 mod find_coordinator;
 mod heartbeat;
@@ -24,11 +29,13 @@ mod offset_delete;
 mod offset_fetch;
 pub mod produce;
 mod sync_group;
+mod unsupported;
 
 use crate::broker::Broker;
 use strom_protocol::{Request, RequestBody, ResponseBody};
 
-/// A request for an API strom decodes but does not implement (and does not advertise).
+/// A request for an API strom decodes but neither implements nor answers with an error
+/// (and does not advertise): the connection is closed, as Kafka does for unknown requests.
 #[derive(Debug)]
 pub struct NotImplemented(pub &'static str);
 
@@ -111,9 +118,25 @@ pub async fn handle(
         RequestBody::CreatePartitions(r) => {
             ResponseBody::CreatePartitions(create_partitions::handle(broker, r))
         }
-        other => {
-            return Err(NotImplemented(other.api_key().name()));
+        RequestBody::DescribeCluster(r) => {
+            ResponseBody::DescribeCluster(describe_cluster::handle(broker, r, version))
         }
+        RequestBody::DescribeLogDirs(r) => {
+            ResponseBody::DescribeLogDirs(describe_log_dirs::handle(broker, r))
+        }
+        RequestBody::ElectLeaders(r) => {
+            ResponseBody::ElectLeaders(elect_leaders::handle(broker, r))
+        }
+        RequestBody::DescribeProducers(r) => {
+            ResponseBody::DescribeProducers(describe_producers::handle(broker, r))
+        }
+        RequestBody::DescribeTopicPartitions(r) => {
+            ResponseBody::DescribeTopicPartitions(describe_topic_partitions::handle(broker, r))
+        }
+        other => match unsupported::refuse(&other) {
+            Some(refusal) => refusal,
+            None => return Err(NotImplemented(other.api_key().name())),
+        },
     };
     Ok(Reply::Now(Some(response)))
 }
