@@ -101,6 +101,8 @@ fn describe(topic: &Topic, wanted: impl Fn(i32) -> bool) -> DescribeLogDirsTopic
 
 /// (total, usable) bytes of the file system holding `dir`, as Java's `File.getTotalSpace`
 /// and `getUsableSpace` report them (usable: the blocks available to unprivileged users).
+// The statvfs field types are u64 here but u32 on some targets, so the casts stay.
+#[allow(clippy::unnecessary_cast)]
 fn file_system_bytes(dir: &Path) -> std::io::Result<(i64, i64)> {
     use std::os::unix::ffi::OsStrExt;
     let path = std::ffi::CString::new(dir.as_os_str().as_bytes())

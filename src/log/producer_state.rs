@@ -446,4 +446,38 @@ mod tests {
         let empty = ProducerStateTable::default();
         assert_eq!(ProducerStateTable::decode(&empty.encode()), Some(empty));
     }
+
+    /// A version 1 snapshot (written before the last batch timestamp was kept) still loads,
+    /// its producers' last timestamp standing at their last append time.
+    #[test]
+    fn version_1_snapshot_loads() {
+        let mut body = Vec::new();
+        body.extend_from_slice(&1u32.to_be_bytes());
+        body.extend_from_slice(&9i64.to_be_bytes());
+        body.extend_from_slice(&2i16.to_be_bytes());
+        body.extend_from_slice(&777i64.to_be_bytes());
+        body.push(1);
+        for field in [3i32.to_be_bytes(), 5i32.to_be_bytes()] {
+            body.extend_from_slice(&field);
+        }
+        body.extend_from_slice(&10i64.to_be_bytes());
+        body.extend_from_slice(&12i64.to_be_bytes());
+        let mut bytes = SNAPSHOT_MAGIC.to_vec();
+        bytes.extend_from_slice(&SNAPSHOT_VERSION_1.to_be_bytes());
+        bytes.extend_from_slice(&crc32c::crc32c(&body).to_be_bytes());
+        bytes.extend_from_slice(&body);
+        let table = ProducerStateTable::decode(&bytes).expect("a v1 snapshot loads");
+        let entry = table.get(9).expect("producer 9");
+        assert_eq!(
+            (entry.epoch, entry.last_append_ms, entry.last_timestamp),
+            (2, 777, 777)
+        );
+        let expected = BatchMeta {
+            first_seq: 3,
+            last_seq: 5,
+            first_offset: 10,
+            last_offset: 12,
+        };
+        assert_eq!(entry.batches, VecDeque::from([expected]));
+    }
 }
