@@ -567,6 +567,52 @@ fn check_topic(topic: &DescribeTopicPartitionsResponseTopic, id: strom_protocol:
     }
 }
 
+/// Metadata answers the authorized operations only when asked (the cluster's at v8-10, each
+/// topic's from v8, unknown topics included), with DescribeCluster's values, and the rack.
+#[tokio::test]
+async fn metadata_authorized_operations_and_rack() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &["broker.rack=r9"]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic_ok(&mut client, "ops", 1).await;
+    for (version, include) in [(8, true), (10, true), (12, true), (12, false)] {
+        let request = MetadataRequest {
+            topics: Some(
+                ["ops", "absent"]
+                    .iter()
+                    .map(|n| MetadataRequestTopic {
+                        name: Some(n.to_string()),
+                        ..Default::default()
+                    })
+                    .collect(),
+            ),
+            allow_auto_topic_creation: false,
+            include_cluster_authorized_operations: include,
+            include_topic_authorized_operations: include,
+            ..Default::default()
+        };
+        let r = match client.call(version, RequestBody::Metadata(request)).await {
+            ResponseBody::Metadata(r) => r,
+            other => panic!("unexpected {other:?}"),
+        };
+        let cluster = if include && version <= 10 {
+            CLUSTER_OPERATIONS
+        } else {
+            i32::MIN
+        };
+        assert_eq!(r.cluster_authorized_operations, cluster, "v{version}");
+        let topic = if include { TOPIC_OPERATIONS } else { i32::MIN };
+        let got: Vec<_> = r
+            .topics
+            .iter()
+            .map(|t| (t.error_code, t.topic_authorized_operations))
+            .collect();
+        assert_eq!(got, vec![(0, topic), (UNKNOWN_TOPIC_OR_PARTITION, topic)]);
+        assert_eq!(r.brokers[0].rack.as_deref(), Some("r9"));
+    }
+    server.shutdown().await;
+}
+
 /// The seven ACL, quota and SCRAM APIs are not advertised, and a request for one anyway is
 /// answered UNSUPPORTED_VERSION in every error field (top level and per resource), on a
 /// connection that keeps serving.

@@ -3,6 +3,7 @@
 //! A request for the controller endpoints gets MISMATCHED_ENDPOINT_TYPE and an unknown
 //! endpoint type UNSUPPORTED_ENDPOINT_TYPE (INVALID_REQUEST at v0), as Kafka's brokers do.
 
+use super::CLUSTER_AUTHORIZED_OPERATIONS;
 use crate::broker::Broker;
 use strom_protocol::generated::describe_cluster_response::DescribeClusterBroker;
 use strom_protocol::generated::{DescribeClusterRequest, DescribeClusterResponse};
@@ -11,13 +12,6 @@ use strom_protocol::ErrorCode;
 /// `endpoint_type` values (KIP-919).
 const ENDPOINT_BROKER: i8 = 1;
 const ENDPOINT_CONTROLLER: i8 = 2;
-
-/// The operations Kafka allows on the cluster resource when no authorizer is configured:
-/// every operation the resource supports — CREATE (5), ALTER (7), DESCRIBE (8),
-/// CLUSTER_ACTION (9), DESCRIBE_CONFIGS (10), ALTER_CONFIGS (11), IDEMPOTENT_WRITE (12) —
-/// one bit per operation code.
-pub const CLUSTER_AUTHORIZED_OPERATIONS: i32 =
-    1 << 5 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 11 | 1 << 12;
 
 pub fn handle(
     broker: &Broker,

@@ -5,6 +5,7 @@
 //! partition, or the next topic at partition 0), and the client resends with it as `cursor`.
 //! Requested topics that do not exist are answered UNKNOWN_TOPIC_OR_PARTITION.
 
+use super::TOPIC_AUTHORIZED_OPERATIONS;
 use crate::broker::{Broker, Topic};
 use strom_protocol::generated::describe_topic_partitions_request::Cursor as RequestCursor;
 use strom_protocol::generated::describe_topic_partitions_response::{
@@ -15,11 +16,6 @@ use strom_protocol::{ErrorCode, Uuid};
 
 /// Kafka's `max.request.partition.size.limit` default: the most partitions one answer holds.
 pub const MAX_PARTITIONS_PER_RESPONSE: i32 = 2000;
-
-/// The operations Kafka allows on a topic without an authorizer: READ (3), WRITE (4),
-/// CREATE (5), DELETE (6), ALTER (7), DESCRIBE (8), DESCRIBE_CONFIGS (10), ALTER_CONFIGS (11).
-pub const TOPIC_AUTHORIZED_OPERATIONS: i32 =
-    1 << 3 | 1 << 4 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 10 | 1 << 11;
 
 pub fn handle(
     broker: &Broker,

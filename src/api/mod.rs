@@ -141,6 +141,18 @@ pub async fn handle(
     Ok(Reply::Now(Some(response)))
 }
 
+/// The operations Kafka allows on the cluster resource when no authorizer is configured
+/// (every operation the resource supports), one bit per ACL operation code: CREATE (5),
+/// ALTER (7), DESCRIBE (8), CLUSTER_ACTION (9), DESCRIBE_CONFIGS (10), ALTER_CONFIGS (11),
+/// IDEMPOTENT_WRITE (12).
+pub const CLUSTER_AUTHORIZED_OPERATIONS: i32 =
+    1 << 5 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 11 | 1 << 12;
+
+/// The operations Kafka allows on a topic without an authorizer: READ (3), WRITE (4),
+/// CREATE (5), DELETE (6), ALTER (7), DESCRIBE (8), DESCRIBE_CONFIGS (10), ALTER_CONFIGS (11).
+pub const TOPIC_AUTHORIZED_OPERATIONS: i32 =
+    1 << 3 | 1 << 4 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 10 | 1 << 11;
+
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
