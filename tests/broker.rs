@@ -189,7 +189,12 @@ async fn api_versions_advertises_exactly_the_implemented_apis() {
                 (32, 1, 4),
                 (33, 0, 2),
                 (44, 0, 1),
-                (37, 0, 3)
+                (37, 0, 3),
+                (35, 1, 4),
+                (43, 0, 2),
+                (60, 0, 2),
+                (61, 0, 0),
+                (75, 0, 0)
             ],
             "v{version}"
         );

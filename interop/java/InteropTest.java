@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,7 +46,11 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.TopicCollection;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.ElectionType;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.ElectionNotNeededException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -276,6 +284,81 @@ public final class InteropTest {
             eq("describeTopics", got, List.of(0, 1, 2).stream()
                 .map(p -> p + " leader=" + broker + " replicas=1 isr=1").toList());
             eq("internal", d.isInternal(), false);
+        }
+    }
+
+    // describeCluster (DescribeCluster) names the one broker as controller with Kafka's
+    // cluster operations; describeLogDirs (DescribeLogDirs) shows the partition sizes the
+    // produced batches make, growing after a produce; electLeaders (ElectLeaders) needs no
+    // election on existing partitions and refuses unknown ones.
+    static void adminClusterLogDirsElections() throws Exception {
+        String t = topic("java-admin-logdirs");
+        ensureTopic(t, 2);
+        try (Admin admin = admin()) {
+            var cluster = admin.describeCluster(new DescribeClusterOptions().includeAuthorizedOperations(true));
+            var nodes = cluster.nodes().get(30, TimeUnit.SECONDS);
+            eq("describeCluster node count", nodes.size(), 1);
+            int broker = nodes.iterator().next().id();
+            eq("controller", cluster.controller().get(30, TimeUnit.SECONDS).id(), broker);
+            eq("cluster id length", cluster.clusterId().get(30, TimeUnit.SECONDS).length(), 22);
+            eq("cluster operations", cluster.authorizedOperations().get(30, TimeUnit.SECONDS),
+                Set.of(AclOperation.CREATE, AclOperation.ALTER, AclOperation.DESCRIBE, AclOperation.CLUSTER_ACTION,
+                    AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS, AclOperation.IDEMPOTENT_WRITE));
+
+            TopicPartition p0 = new TopicPartition(t, 0);
+            TopicPartition p1 = new TopicPartition(t, 1);
+            eq("sizes before", logDirSizes(admin, broker, t), Map.of(p0, 0L, p1, 0L));
+            produce(Boolean.FALSE, Map.of(), List.of(new ProducerRecord<>(t, 1, null, bytes("v".repeat(100)))));
+            Map<TopicPartition, Long> after = logDirSizes(admin, broker, t);
+            eq("p0 after", after.get(p0), 0L);
+            eq("p1 grew", after.get(p1) > 100, true);
+
+            var elections = admin.electLeaders(ElectionType.PREFERRED,
+                Set.of(p0, new TopicPartition(t, 9))).partitions().get(30, TimeUnit.SECONDS);
+            eq("election p0", elections.get(p0).map(Object::getClass).orElse(null), ElectionNotNeededException.class);
+            eq("election p9", elections.get(new TopicPartition(t, 9)).map(Object::getClass).orElse(null),
+                UnknownTopicOrPartitionException.class);
+        }
+    }
+
+    /** partition -> size of the topic's partitions in the broker's one log dir. */
+    static Map<TopicPartition, Long> logDirSizes(Admin admin, int broker, String t) throws Exception {
+        Map<String, LogDirDescription> dirs = admin.describeLogDirs(List.of(broker)).allDescriptions()
+            .get(30, TimeUnit.SECONDS).get(broker);
+        eq("log dir count", dirs.size(), 1);
+        LogDirDescription dir = dirs.values().iterator().next();
+        eq("log dir error", dir.error(), null);
+        eq("total bytes present", dir.totalBytes().isPresent() && dir.totalBytes().getAsLong() > 0, true);
+        Map<TopicPartition, Long> out = new HashMap<>();
+        for (Map.Entry<TopicPartition, ReplicaInfo> e : dir.replicaInfos().entrySet()) {
+            if (e.getKey().topic().equals(t)) {
+                out.put(e.getKey(), e.getValue().size());
+            }
+        }
+        return out;
+    }
+
+    // describeProducers (DescribeProducers) shows the idempotent producer that wrote three
+    // records in one batch: its last sequence is 2.
+    static void describeProducersAfterIdempotentProduce() throws Exception {
+        String t = topic("java-producers");
+        ensureTopic(t, 1);
+        List<ProducerRecord<byte[], byte[]>> records = List.of(
+            new ProducerRecord<>(t, 0, 5_000L, null, bytes("a")),
+            new ProducerRecord<>(t, 0, 5_001L, null, bytes("b")),
+            new ProducerRecord<>(t, 0, 5_002L, null, bytes("c")));
+        produce(Boolean.TRUE, Map.of("linger.ms", "100"), records);
+        try (Admin admin = admin()) {
+            TopicPartition p0 = new TopicPartition(t, 0);
+            List<ProducerState> states = admin.describeProducers(List.of(p0)).partitionResult(p0)
+                .get(30, TimeUnit.SECONDS).activeProducers();
+            eq("active producers", states.size(), 1);
+            ProducerState s = states.get(0);
+            eq("last sequence", s.lastSequence(), 2);
+            eq("last timestamp", s.lastTimestamp(), 5_002L);
+            eq("epoch", s.producerEpoch(), 0);
+            eq("coordinator epoch", s.coordinatorEpoch().isPresent(), false);
+            eq("txn start", s.currentTransactionStartOffset().isPresent(), false);
         }
     }
 
@@ -588,9 +671,11 @@ public final class InteropTest {
         a.test("AdminClient listTopics, describeTopics, describeCluster", InteropTest::adminListDescribe);
         a.test("AdminClient describeConfigs, incrementalAlterConfigs, enforced max.message.bytes", InteropTest::adminConfigs);
         a.test("AdminClient createPartitions, deleteTopics by id", InteropTest::adminPartitionsAndDeleteById);
+        a.test("AdminClient describeCluster, describeLogDirs, electLeaders", InteropTest::adminClusterLogDirsElections);
         runProduceConsumeTests(a, Boolean.FALSE);
         Part b = new Part("B: producer defaults (idempotent)");
         runProduceConsumeTests(b, null);
+        b.test("AdminClient describeProducers after an idempotent produce", InteropTest::describeProducersAfterIdempotentProduce);
         Part c = new Part("C: consumer groups");
         c.test("3 consumers share 6 partitions, each record once, resume at commits", InteropTest::consumerGroupOfThree);
 

@@ -6,8 +6,9 @@ use strom_protocol::generated::api_versions_response::ApiVersion;
 use strom_protocol::generated::{ApiVersionsRequest, ApiVersionsResponse};
 use strom_protocol::{ApiKey, ErrorCode};
 
-/// The APIs with a handler in `crate::api`. Everything else decodes but is not advertised,
-/// and a request for it closes the connection as Kafka does for unknown requests.
+/// The APIs with a handler in `crate::api`. Everything else decodes but is not advertised;
+/// a request for it closes the connection as Kafka does for unknown requests, except the
+/// ACL, quota and SCRAM APIs, answered UNSUPPORTED_VERSION (see `unsupported.rs`).
 pub const IMPLEMENTED: &[ApiKey] = &[
     ApiKey::Produce,
     ApiKey::Fetch,
@@ -33,6 +34,11 @@ pub const IMPLEMENTED: &[ApiKey] = &[
     ApiKey::AlterConfigs,
     ApiKey::IncrementalAlterConfigs,
     ApiKey::CreatePartitions,
+    ApiKey::DescribeLogDirs,
+    ApiKey::ElectLeaders,
+    ApiKey::DescribeCluster,
+    ApiKey::DescribeProducers,
+    ApiKey::DescribeTopicPartitions,
 ];
 
 /// (api key, min version, max version) for every advertised API.

@@ -1,6 +1,7 @@
 //! Metadata: the broker (this node, as advertised), the cluster id, the controller (this
 //! node) and the requested topics with ids and partitions, auto-creating unknown topics
-//! when both the request and `auto.create.topics.enable` allow it.
+//! when both the request and `auto.create.topics.enable` allow it. Authorized operations
+//! (v8+, when asked) are what Kafka allows without an authorizer.
 
 use crate::broker::{validate_topic_name, Broker, Topic};
 use strom_protocol::generated::metadata_response::{
@@ -12,7 +13,7 @@ use strom_protocol::{ErrorCode, Uuid};
 pub fn handle(broker: &Broker, request: MetadataRequest, _version: i16) -> MetadataResponse {
     let node_id = broker.config.node_id;
     let advertised = broker.config.advertised();
-    let topics = match &request.topics {
+    let mut topics: Vec<MetadataResponseTopic> = match &request.topics {
         // Null asks for every topic.
         None => broker
             .topics()
@@ -31,12 +32,29 @@ pub fn handle(broker: &Broker, request: MetadataRequest, _version: i16) -> Metad
             })
             .collect(),
     };
+    if request.include_topic_authorized_operations {
+        // Kafka fills it for every topic it answers, unknown ones included.
+        for topic in &mut topics {
+            topic.topic_authorized_operations = super::TOPIC_AUTHORIZED_OPERATIONS;
+        }
+    }
     MetadataResponse {
+        cluster_authorized_operations: if request.include_cluster_authorized_operations {
+            super::CLUSTER_AUTHORIZED_OPERATIONS
+        } else {
+            i32::MIN
+        },
         brokers: vec![MetadataResponseBroker {
             node_id,
             host: advertised.host.clone(),
             port: i32::from(advertised.port),
-            rack: None,
+            // As registered on the metadata log (`broker.rack`), as DescribeCluster shows it.
+            rack: broker
+                .metadata
+                .image()
+                .brokers
+                .get(&node_id)
+                .and_then(|b| b.rack.clone()),
             ..Default::default()
         }],
         cluster_id: Some(broker.cluster_id.clone()),

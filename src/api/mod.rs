@@ -8,8 +8,13 @@ mod create_topics;
 mod delete_groups;
 mod delete_records;
 mod delete_topics;
+mod describe_cluster;
 mod describe_configs;
 mod describe_groups;
+mod describe_log_dirs;
+mod describe_producers;
+mod describe_topic_partitions;
+mod elect_leaders;
 pub mod fetch;
 mod find_coordinator;
 mod heartbeat;
@@ -24,11 +29,13 @@ mod offset_delete;
 mod offset_fetch;
 pub mod produce;
 mod sync_group;
+mod unsupported;
 
 use crate::broker::Broker;
 use strom_protocol::{Request, RequestBody, ResponseBody};
 
-/// A request for an API strom decodes but does not implement (and does not advertise).
+/// A request for an API strom decodes but neither implements nor answers with an error
+/// (and does not advertise): the connection is closed, as Kafka does for unknown requests.
 #[derive(Debug)]
 pub struct NotImplemented(pub &'static str);
 
@@ -120,12 +127,40 @@ pub async fn handle(
         RequestBody::CreatePartitions(r) => {
             ResponseBody::CreatePartitions(create_partitions::handle(broker, r))
         }
-        other => {
-            return Err(NotImplemented(other.api_key().name()));
+        RequestBody::DescribeCluster(r) => {
+            ResponseBody::DescribeCluster(describe_cluster::handle(broker, r, version))
         }
+        RequestBody::DescribeLogDirs(r) => {
+            ResponseBody::DescribeLogDirs(describe_log_dirs::handle(broker, r))
+        }
+        RequestBody::ElectLeaders(r) => {
+            ResponseBody::ElectLeaders(elect_leaders::handle(broker, r))
+        }
+        RequestBody::DescribeProducers(r) => {
+            ResponseBody::DescribeProducers(describe_producers::handle(broker, r))
+        }
+        RequestBody::DescribeTopicPartitions(r) => {
+            ResponseBody::DescribeTopicPartitions(describe_topic_partitions::handle(broker, r))
+        }
+        other => match unsupported::refuse(&other) {
+            Some(refusal) => refusal,
+            None => return Err(NotImplemented(other.api_key().name())),
+        },
     };
     Ok(Reply::Now(Some(response)))
 }
+
+/// The operations Kafka allows on the cluster resource when no authorizer is configured
+/// (every operation the resource supports), one bit per ACL operation code: CREATE (5),
+/// ALTER (7), DESCRIBE (8), CLUSTER_ACTION (9), DESCRIBE_CONFIGS (10), ALTER_CONFIGS (11),
+/// IDEMPOTENT_WRITE (12).
+pub const CLUSTER_AUTHORIZED_OPERATIONS: i32 =
+    1 << 5 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 11 | 1 << 12;
+
+/// The operations Kafka allows on a topic without an authorizer: READ (3), WRITE (4),
+/// CREATE (5), DELETE (6), ALTER (7), DESCRIBE (8), DESCRIBE_CONFIGS (10), ALTER_CONFIGS (11).
+pub const TOPIC_AUTHORIZED_OPERATIONS: i32 =
+    1 << 3 | 1 << 4 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 10 | 1 << 11;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {

@@ -13,7 +13,8 @@
 //! Durability: the table is snapshotted to `{offset:020}.snapshot` (state after every batch
 //! below `offset`), written atomically when a segment rolls and on clean shutdown. On open the
 //! newest snapshot not past the log end is loaded and the batches after it are replayed from
-//! their headers alone.
+//! their headers alone. Snapshot version 2 added each producer's last batch timestamp; a
+//! version 1 snapshot is still read (that timestamp then stands at the append time).
 
 use std::collections::{HashMap, VecDeque};
 use strom_protocol::records::BatchHeader;
@@ -23,8 +24,10 @@ pub const CACHED_BATCHES: usize = 5;
 /// File extension of producer state snapshots.
 pub const SNAPSHOT_EXTENSION: &str = "snapshot";
 const SNAPSHOT_MAGIC: &[u8; 4] = b"STPS";
-const SNAPSHOT_VERSION: u16 = 1;
-const ENTRY_HEAD_LEN: usize = 8 + 2 + 8 + 1;
+const SNAPSHOT_VERSION: u16 = 2;
+/// Version 1 lacked `last_timestamp`.
+const SNAPSHOT_VERSION_1: u16 = 1;
+const ENTRY_HEAD_LEN: usize = 8 + 2 + 8 + 8 + 1;
 const BATCH_META_LEN: usize = 4 + 4 + 8 + 8;
 
 /// Where one producer batch landed.
@@ -43,6 +46,9 @@ pub struct ProducerEntry {
     pub batches: VecDeque<BatchMeta>,
     /// Wall-clock time of the producer's last append, for expiry.
     pub last_append_ms: i64,
+    /// The max timestamp of the producer's last batch (what DescribeProducers shows as
+    /// Kafka does), -1 when unknown.
+    pub last_timestamp: i64,
 }
 
 /// Why a producer batch is refused.
@@ -107,6 +113,11 @@ impl ProducerStateTable {
 
     pub fn get(&self, producer_id: i64) -> Option<&ProducerEntry> {
         self.producers.get(&producer_id)
+    }
+
+    /// Every producer with state in this partition, by producer id, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (i64, &ProducerEntry)> {
+        self.producers.iter().map(|(id, entry)| (*id, entry))
     }
 
     /// Checks a batch of an idempotent producer (`producer_id >= 0`) against the table.
@@ -174,6 +185,7 @@ impl ProducerStateTable {
                 epoch: header.producer_epoch,
                 batches: VecDeque::with_capacity(CACHED_BATCHES),
                 last_append_ms: append_ms,
+                last_timestamp: -1,
             });
         if header.producer_epoch != entry.epoch {
             entry.epoch = header.producer_epoch;
@@ -184,6 +196,7 @@ impl ProducerStateTable {
         }
         entry.batches.push_back(meta);
         entry.last_append_ms = entry.last_append_ms.max(append_ms);
+        entry.last_timestamp = header.max_timestamp;
     }
 
     /// Forgets producers idle for at least `expiration_ms`; returns how many.
@@ -207,6 +220,7 @@ impl ProducerStateTable {
             body.extend_from_slice(&id.to_be_bytes());
             body.extend_from_slice(&entry.epoch.to_be_bytes());
             body.extend_from_slice(&entry.last_append_ms.to_be_bytes());
+            body.extend_from_slice(&entry.last_timestamp.to_be_bytes());
             body.push(entry.batches.len() as u8);
             for b in &entry.batches {
                 body.extend_from_slice(&b.first_seq.to_be_bytes());
@@ -227,7 +241,8 @@ impl ProducerStateTable {
     pub fn decode(data: &[u8]) -> Option<ProducerStateTable> {
         let rest = data.strip_prefix(SNAPSHOT_MAGIC)?;
         let (version, rest) = take::<2>(rest)?;
-        if u16::from_be_bytes(version) != SNAPSHOT_VERSION {
+        let version = u16::from_be_bytes(version);
+        if version != SNAPSHOT_VERSION && version != SNAPSHOT_VERSION_1 {
             return None;
         }
         let (crc, body) = take::<4>(rest)?;
@@ -241,6 +256,13 @@ impl ProducerStateTable {
             let (id, r) = take::<8>(rest)?;
             let (epoch, r) = take::<2>(r)?;
             let (last_append_ms, r) = take::<8>(r)?;
+            let last_append_ms = i64::from_be_bytes(last_append_ms);
+            let (last_timestamp, r) = if version == SNAPSHOT_VERSION_1 {
+                (last_append_ms, r)
+            } else {
+                let (last_timestamp, r) = take::<8>(r)?;
+                (i64::from_be_bytes(last_timestamp), r)
+            };
             let ([n], mut r) = take::<1>(r)?;
             if usize::from(n) > CACHED_BATCHES {
                 return None;
@@ -264,7 +286,8 @@ impl ProducerStateTable {
                 ProducerEntry {
                     epoch: i16::from_be_bytes(epoch),
                     batches,
-                    last_append_ms: i64::from_be_bytes(last_append_ms),
+                    last_append_ms,
+                    last_timestamp,
                 },
             );
             rest = r;
@@ -422,5 +445,39 @@ mod tests {
         }
         let empty = ProducerStateTable::default();
         assert_eq!(ProducerStateTable::decode(&empty.encode()), Some(empty));
+    }
+
+    /// A version 1 snapshot (written before the last batch timestamp was kept) still loads,
+    /// its producers' last timestamp standing at their last append time.
+    #[test]
+    fn version_1_snapshot_loads() {
+        let mut body = Vec::new();
+        body.extend_from_slice(&1u32.to_be_bytes());
+        body.extend_from_slice(&9i64.to_be_bytes());
+        body.extend_from_slice(&2i16.to_be_bytes());
+        body.extend_from_slice(&777i64.to_be_bytes());
+        body.push(1);
+        for field in [3i32.to_be_bytes(), 5i32.to_be_bytes()] {
+            body.extend_from_slice(&field);
+        }
+        body.extend_from_slice(&10i64.to_be_bytes());
+        body.extend_from_slice(&12i64.to_be_bytes());
+        let mut bytes = SNAPSHOT_MAGIC.to_vec();
+        bytes.extend_from_slice(&SNAPSHOT_VERSION_1.to_be_bytes());
+        bytes.extend_from_slice(&crc32c::crc32c(&body).to_be_bytes());
+        bytes.extend_from_slice(&body);
+        let table = ProducerStateTable::decode(&bytes).expect("a v1 snapshot loads");
+        let entry = table.get(9).expect("producer 9");
+        assert_eq!(
+            (entry.epoch, entry.last_append_ms, entry.last_timestamp),
+            (2, 777, 777)
+        );
+        let expected = BatchMeta {
+            first_seq: 3,
+            last_seq: 5,
+            first_offset: 10,
+            last_offset: 12,
+        };
+        assert_eq!(entry.batches, VecDeque::from([expected]));
     }
 }
