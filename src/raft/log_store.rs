@@ -172,6 +172,16 @@ impl LogStore {
     fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
+
+    /// The last committed log id this node has recorded.
+    pub fn committed(&self) -> Option<LogId<NodeId>> {
+        self.lock().state.committed
+    }
+
+    /// The vote this node has recorded.
+    pub fn vote(&self) -> Option<Vote<NodeId>> {
+        self.lock().state.vote
+    }
 }
 
 impl Inner {

@@ -10,6 +10,10 @@
 //! Invariant: every node applies the same entries in the same order, and applying is
 //! deterministic, so every node's image at a log index is the same.
 
+// openraft's traits fix the error types (`StorageError`, `RPCError`), which are large; the
+// helpers here return them as the traits do.
+#![allow(clippy::result_large_err)]
+
 pub mod log_store;
 pub mod memory;
 pub mod runtime;
@@ -99,6 +103,8 @@ impl QuorumSettings {
 pub struct Controller {
     pub id: u64,
     pub raft: Raft<TypeConfig>,
+    /// The log storage, shared with `raft`, for reading what it recorded.
+    pub log: log_store::LogStore,
     pub images: watch::Receiver<Arc<Image>>,
 }
 
@@ -121,9 +127,14 @@ where
         id,
         settings.openraft_config(),
         network,
-        log_store,
+        log_store.clone(),
         state_machine,
     )
     .await?;
-    Ok(Controller { id, raft, images })
+    Ok(Controller {
+        id,
+        raft,
+        log: log_store,
+        images,
+    })
 }
