@@ -90,15 +90,19 @@ async fn read_frame<T: for<'de> Deserialize<'de>>(
         .map_err(std::io::Error::other)
 }
 
-/// Serves Raft RPCs for `raft` on `listener` until the task is aborted.
+/// Serves Raft RPCs for `raft` on `listener` until the task is aborted; aborting it also
+/// closes every connection it accepted (they live in its `JoinSet`).
 pub fn serve(listener: TcpListener, raft: Raft<TypeConfig>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let limit = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+        let mut connections = tokio::task::JoinSet::new();
         loop {
             let permit = Arc::clone(&limit)
                 .acquire_owned()
                 .await
                 .expect("semaphore never closes");
+            // Reap finished connections so the set does not grow.
+            while connections.try_join_next().is_some() {}
             let (stream, peer) = match listener.accept().await {
                 Ok(accepted) => accepted,
                 Err(e) => {
@@ -108,7 +112,7 @@ pub fn serve(listener: TcpListener, raft: Raft<TypeConfig>) -> tokio::task::Join
                 }
             };
             let raft = raft.clone();
-            tokio::spawn(async move {
+            connections.spawn(async move {
                 if let Err(e) = serve_connection(stream, raft).await {
                     tracing::debug!(%peer, error = %e, "controller connection closed");
                 }
