@@ -54,7 +54,7 @@ pub struct History {
 }
 
 impl History {
-    fn observe(&mut self, node: u64, event: Event<'_>) {
+    pub fn observe(&mut self, node: u64, event: Event<'_>) {
         match event {
             Event::Snapshot { last_log_id, .. } => {
                 self.last_applied.insert(node, last_log_id.map(|l| l.index));

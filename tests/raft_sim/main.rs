@@ -260,3 +260,38 @@ async fn node_loses_its_disk() {
         sim.shutdown().await;
     }
 }
+
+/// The checker itself: two nodes applying different records at one index, or a node
+/// skipping an index, are reported as violations.
+#[test]
+fn checker_flags_divergence_and_gaps() {
+    use openraft::{CommittedLeaderId, LogId};
+    use strom::metadata::ConfigResource;
+    use strom::raft::state_machine::Event;
+    use strom::raft::Applied;
+    let record = |v: &str| MetadataRecord::Config {
+        resource: ConfigResource::Broker(String::new()),
+        key: "k".into(),
+        value: Some(v.into()),
+    };
+    let (a, b) = ([record("a")], [record("b")]);
+    let result = Applied {
+        offset: 0,
+        refused: None,
+    };
+    let at = |index| LogId::new(CommittedLeaderId::new(1, 1), index);
+    let mut history = harness::History::default();
+    for (node, index, records) in [(1, 0, &a), (2, 0, &b), (3, 1, &a)] {
+        history.observe(
+            node,
+            Event::Applied {
+                log_id: at(index),
+                records: Some(&records[..]),
+                result: &result,
+            },
+        );
+    }
+    assert_eq!(history.violations.len(), 2, "{:?}", history.violations);
+    assert!(history.violations[0].contains("node 2 applied"));
+    assert!(history.violations[1].contains("node 3 applied index 1 after None"));
+}
