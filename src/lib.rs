@@ -11,6 +11,7 @@ pub mod group;
 pub mod log;
 pub mod metadata;
 pub mod net;
+pub mod raft;
 pub mod txn;
 
 use std::sync::Arc;

@@ -117,7 +117,7 @@ impl Image {
         Ok(next)
     }
 
-    pub(super) fn apply_in_place(&mut self, record: &MetadataRecord) -> Result<(), ApplyError> {
+    pub(crate) fn apply_in_place(&mut self, record: &MetadataRecord) -> Result<(), ApplyError> {
         let fail = |what: String| Err(ApplyError(what));
         match record {
             MetadataRecord::ClusterId { id } => {

@@ -1,0 +1,158 @@
+//! The metadata seam (`image`, `subscribe`, `propose`) on top of the controller quorum, the
+//! way `metadata::Metadata` offers it on a local log; a single node is a quorum of one on
+//! this same path.
+//!
+//! Invariants: a proposal is validated against the latest applied image before it is
+//! proposed, and proposals from this node go one at a time, so a proposal that does not fit
+//! is refused without reaching the log; one that races a proposal from another controller
+//! is still refused, by the state machine at apply time (identically everywhere). When
+//! `propose` returns Ok, the records are committed by a majority and applied to the image
+//! `image()` returns.
+
+use super::{start, Controller, QuorumSettings};
+use crate::metadata::image::ApplyError;
+use crate::metadata::{Image, MetadataRecord};
+use openraft::error::{ClientWriteError, InitializeError, RaftError};
+use openraft::{BasicNode, ServerState};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProposeError {
+    /// This controller does not lead the quorum; `leader` does, when known.
+    #[error("controller is not the quorum leader (leader: {leader:?})")]
+    NotLeader { leader: Option<u64> },
+    #[error(transparent)]
+    Invalid(#[from] ApplyError),
+    /// The quorum failed (shut down, or a storage error took it down).
+    #[error("metadata quorum: {0}")]
+    Quorum(String),
+}
+
+pub struct RaftMetadata {
+    controller: Controller,
+    /// Serializes this node's proposals, so each is validated against an image that holds
+    /// the one before.
+    proposing: tokio::sync::Mutex<()>,
+    /// The controller listener's task, stopped on shutdown.
+    server: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl RaftMetadata {
+    /// Starts controller `node_id` of the quorum `voters` (node id -> controller address),
+    /// serving Raft RPCs on `listener`. Every voter initializes with the same voter set, which
+    /// openraft makes idempotent: the membership entry at index 0 is the same everywhere.
+    pub async fn open(
+        log_dirs: &Path,
+        node_id: u64,
+        voters: &BTreeMap<u64, String>,
+        listener: TcpListener,
+        settings: &QuorumSettings,
+    ) -> anyhow::Result<RaftMetadata> {
+        let controller = start(
+            node_id,
+            log_dirs,
+            settings,
+            super::tcp::TcpNetworkFactory,
+            None,
+        )
+        .await?;
+        let server = super::tcp::serve(listener, controller.raft.clone());
+        if !controller.raft.is_initialized().await? {
+            let members: BTreeMap<u64, BasicNode> = voters
+                .iter()
+                .map(|(id, addr)| (*id, BasicNode { addr: addr.clone() }))
+                .collect();
+            match controller.raft.initialize(members).await {
+                // Another voter initialized first and this node already has its entries.
+                Ok(()) | Err(RaftError::APIError(InitializeError::NotAllowed(_))) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(RaftMetadata {
+            controller,
+            proposing: tokio::sync::Mutex::new(()),
+            server: Some(server),
+        })
+    }
+
+    /// A quorum of one: this node alone, leading as soon as it has started.
+    pub async fn open_single(
+        log_dirs: &Path,
+        node_id: u64,
+        settings: &QuorumSettings,
+    ) -> anyhow::Result<RaftMetadata> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let address = listener.local_addr()?.to_string();
+        let voters = BTreeMap::from([(node_id, address)]);
+        let metadata = RaftMetadata::open(log_dirs, node_id, &voters, listener, settings).await?;
+        metadata
+            .controller
+            .raft
+            .wait(Some(Duration::from_secs(10)))
+            .state(ServerState::Leader, "quorum of one elects itself")
+            .await?;
+        Ok(metadata)
+    }
+
+    pub fn controller(&self) -> &Controller {
+        &self.controller
+    }
+
+    /// The latest image this node has applied.
+    pub fn image(&self) -> Arc<Image> {
+        Arc::clone(&self.controller.images.borrow())
+    }
+
+    /// A receiver that sees every image this node applies from now on.
+    pub fn subscribe(&self) -> watch::Receiver<Arc<Image>> {
+        self.controller.images.clone()
+    }
+
+    /// Proposes `records` (all or none) to the quorum; returns the image that holds them once
+    /// they are committed and applied here.
+    pub async fn propose(&self, records: Vec<MetadataRecord>) -> Result<Arc<Image>, ProposeError> {
+        if records.is_empty() {
+            return Ok(self.image());
+        }
+        let _one_at_a_time = self.proposing.lock().await;
+        let mut next = (*self.image()).clone();
+        for record in &records {
+            next.apply_in_place(record)?;
+        }
+        let response = self
+            .controller
+            .raft
+            .client_write(records)
+            .await
+            .map_err(|e| match e {
+                RaftError::APIError(ClientWriteError::ForwardToLeader(f)) => {
+                    ProposeError::NotLeader {
+                        leader: f.leader_id,
+                    }
+                }
+                other => ProposeError::Quorum(other.to_string()),
+            })?;
+        if let Some(reason) = response.data.refused {
+            return Err(ProposeError::Invalid(ApplyError(reason)));
+        }
+        // The state machine publishes before it answers, so the image holds the records.
+        let image = self.image();
+        debug_assert!(image.offset >= response.data.offset);
+        Ok(image)
+    }
+
+    /// Stops the controller and its listener.
+    pub async fn shutdown(mut self) {
+        if let Some(server) = self.server.take() {
+            server.abort();
+        }
+        if let Err(e) = self.controller.raft.shutdown().await {
+            tracing::warn!(error = %e, "stopping the metadata quorum failed");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The controller quorum: openraft replicating the metadata log among the controllers.
+//!
+//! An entry's data is one proposal (`Vec<MetadataRecord>`, applied all or none); the state
+//! machine is the metadata `Image`. Storage is durable files under
+//! `<log.dirs>/__cluster_metadata-0/` (`log_store.rs`, `state_machine.rs`); the network is
+//! a parameter, TCP between processes (`tcp.rs`) or an in-memory router with faults for
+//! simulation (`memory.rs`); randomness comes from a seedable per-thread generator
+//! (`runtime.rs`).
+//!
+//! Invariant: every node applies the same entries in the same order, and applying is
+//! deterministic, so every node's image at a log index is the same.
+
+// openraft's traits fix the error types (`StorageError`, `RPCError`), which are large; the
+// helpers here return them as the traits do.
+#![allow(clippy::result_large_err)]
+
+pub mod log_store;
+pub mod memory;
+pub mod metadata;
+pub mod runtime;
+pub mod state_machine;
+pub mod tcp;
+
+use crate::metadata::{Image, MetadataRecord};
+use openraft::{BasicNode, Config, Raft, RaftNetworkFactory, SnapshotPolicy};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::sync::Arc;
+use tokio::sync::watch;
+
+openraft::declare_raft_types!(
+    /// strom's Raft types: node ids are Kafka node ids, nodes are controller addresses.
+    pub TypeConfig:
+        D = Vec<MetadataRecord>,
+        R = Applied,
+        NodeId = u64,
+        Node = BasicNode,
+        Entry = openraft::Entry<TypeConfig>,
+        SnapshotData = Vec<u8>,
+        AsyncRuntime = runtime::StromRuntime,
+);
+
+/// The result of applying one entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applied {
+    /// The image's offset after the entry (the last record's offset).
+    pub offset: i64,
+    /// Why the entry's records were refused at apply time (the image is then unchanged).
+    pub refused: Option<String>,
+}
+
+impl Applied {
+    fn at(offset: i64) -> Applied {
+        Applied {
+            offset,
+            refused: None,
+        }
+    }
+}
+
+/// Timing and snapshot settings of a controller.
+#[derive(Debug, Clone)]
+pub struct QuorumSettings {
+    pub heartbeat_interval_ms: u64,
+    /// Election timeouts are drawn from `[min, max)`.
+    pub election_timeout_min_ms: u64,
+    pub election_timeout_max_ms: u64,
+    /// A snapshot is taken after this many entries since the last one.
+    pub snapshot_every_entries: u64,
+    /// Whether storage fsyncs; off only in tests that simulate crashes as process stops.
+    pub fsync: bool,
+}
+
+impl Default for QuorumSettings {
+    fn default() -> Self {
+        QuorumSettings {
+            heartbeat_interval_ms: 200,
+            election_timeout_min_ms: 1000,
+            election_timeout_max_ms: 2000,
+            snapshot_every_entries: 1000,
+            fsync: true,
+        }
+    }
+}
+
+impl QuorumSettings {
+    pub fn openraft_config(&self) -> Arc<Config> {
+        let config = Config {
+            cluster_name: "strom".into(),
+            heartbeat_interval: self.heartbeat_interval_ms,
+            election_timeout_min: self.election_timeout_min_ms,
+            election_timeout_max: self.election_timeout_max_ms,
+            snapshot_policy: SnapshotPolicy::LogsSinceLast(self.snapshot_every_entries),
+            // Keep some entries after a snapshot so a briefly lagging follower catches up
+            // from the log rather than by a snapshot.
+            max_in_snapshot_log_to_keep: self.snapshot_every_entries / 2,
+            ..Config::default()
+        };
+        Arc::new(config.validate().expect("quorum settings are valid"))
+    }
+}
+
+/// A running controller: its Raft handle and the images its state machine publishes.
+pub struct Controller {
+    pub id: u64,
+    pub raft: Raft<TypeConfig>,
+    /// The log storage, shared with `raft`, for reading what it recorded.
+    pub log: log_store::LogStore,
+    pub images: watch::Receiver<Arc<Image>>,
+}
+
+/// Opens the storage in `<log_dirs>/__cluster_metadata-0/` and starts controller `id`.
+pub async fn start<N>(
+    id: u64,
+    log_dirs: &Path,
+    settings: &QuorumSettings,
+    network: N,
+    observer: Option<state_machine::Observer>,
+) -> anyhow::Result<Controller>
+where
+    N: RaftNetworkFactory<TypeConfig>,
+{
+    let dir = log_dirs.join(crate::metadata::log::DIR_NAME);
+    let log_store = log_store::LogStore::open(&dir, settings.fsync)?;
+    let (published, images) = watch::channel(Arc::new(Image::default()));
+    let state_machine = state_machine::StateMachine::open(&dir, published, observer)?;
+    let raft = Raft::new(
+        id,
+        settings.openraft_config(),
+        network,
+        log_store.clone(),
+        state_machine,
+    )
+    .await?;
+    Ok(Controller {
+        id,
+        raft,
+        log: log_store,
+        images,
+    })
+}

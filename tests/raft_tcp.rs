@@ -1,0 +1,151 @@
+//! The controller quorum over real TCP on loopback, through `RaftMetadata`: proposals
+//! commit on every controller, a follower refuses to propose and names the leader, a
+//! proposal that does not fit is refused, and after the leader stops another takes over and
+//! the stopped one catches up when it returns on the same address.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+use strom::metadata::{ConfigResource, MetadataRecord};
+use strom::raft::metadata::{ProposeError, RaftMetadata};
+use strom::raft::QuorumSettings;
+use tokio::net::TcpListener;
+
+fn settings() -> QuorumSettings {
+    QuorumSettings {
+        heartbeat_interval_ms: 50,
+        election_timeout_min_ms: 300,
+        election_timeout_max_ms: 600,
+        snapshot_every_entries: 10,
+        fsync: true,
+    }
+}
+
+fn config(key: &str) -> MetadataRecord {
+    MetadataRecord::Config {
+        resource: ConfigResource::Broker(String::new()),
+        key: key.into(),
+        value: Some("1".into()),
+    }
+}
+
+/// Waits until some controller in `nodes` leads; returns its id.
+async fn leader(nodes: &BTreeMap<u64, RaftMetadata>) -> u64 {
+    for _ in 0..200 {
+        for (id, node) in nodes {
+            let metrics = node.controller().raft.metrics().borrow().clone();
+            if metrics.current_leader == Some(*id) {
+                return *id;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no leader within 10 s");
+}
+
+/// Waits until every controller's image holds broker config `key`.
+async fn everywhere(nodes: &BTreeMap<u64, RaftMetadata>, key: &str) {
+    for _ in 0..200 {
+        if nodes.values().all(|n| {
+            n.image()
+                .broker_configs
+                .get("")
+                .is_some_and(|c| c.contains_key(key))
+        }) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{key} did not reach every controller");
+}
+
+/// A quorum of one leads at once and commits on the same code path as a cluster.
+#[tokio::test]
+async fn quorum_of_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let metadata = RaftMetadata::open_single(dir.path(), 1, &settings())
+        .await
+        .unwrap();
+    let image = metadata.propose(vec![config("a")]).await.unwrap();
+    assert_eq!(image.offset, 0);
+    let image = metadata
+        .propose(vec![config("b"), config("c")])
+        .await
+        .unwrap();
+    assert_eq!(image.offset, 2);
+    metadata.shutdown().await;
+    let metadata = RaftMetadata::open_single(dir.path(), 1, &settings())
+        .await
+        .unwrap();
+    let image = metadata.propose(vec![config("d")]).await.unwrap();
+    assert_eq!(image.offset, 3);
+    assert_eq!(image.broker_configs[""].len(), 4);
+    metadata.shutdown().await;
+}
+
+/// Three controllers over TCP: commit everywhere, follower refusal, validation, leader
+/// failover and catch-up of the returning node.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_controllers_over_tcp() {
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let mut listeners = BTreeMap::new();
+    let mut voters = BTreeMap::new();
+    for id in 1..=3u64 {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        voters.insert(id, listener.local_addr().unwrap().to_string());
+        listeners.insert(id, listener);
+    }
+    let mut nodes = BTreeMap::new();
+    for (id, listener) in listeners {
+        let dir = dirs[id as usize - 1].path();
+        let node = RaftMetadata::open(dir, id, &voters, listener, &settings())
+            .await
+            .unwrap();
+        nodes.insert(id, node);
+    }
+    let first = leader(&nodes).await;
+    for i in 0..12 {
+        nodes[&first]
+            .propose(vec![config(&format!("k{i}"))])
+            .await
+            .unwrap();
+    }
+    everywhere(&nodes, "k11").await;
+    let follower = *nodes.keys().find(|id| **id != first).unwrap();
+    match nodes[&follower].propose(vec![config("x")]).await {
+        Err(ProposeError::NotLeader { leader }) => assert_eq!(leader, Some(first)),
+        other => panic!("a follower proposed: {other:?}"),
+    }
+    let bad = MetadataRecord::DeleteTopic {
+        id: "00000000000000000000000000000001".into(),
+    };
+    assert!(matches!(
+        nodes[&first].propose(vec![bad]).await,
+        Err(ProposeError::Invalid(_))
+    ));
+
+    let stopped = nodes.remove(&first).unwrap();
+    stopped.shutdown().await;
+    let second = leader(&nodes).await;
+    assert_ne!(second, first);
+    nodes[&second].propose(vec![config("after")]).await.unwrap();
+    everywhere(&nodes, "after").await;
+
+    let listener = TcpListener::bind(&voters[&first]).await.unwrap();
+    let back = RaftMetadata::open(
+        dirs[first as usize - 1].path(),
+        first,
+        &voters,
+        listener,
+        &settings(),
+    )
+    .await
+    .unwrap();
+    nodes.insert(first, back);
+    everywhere(&nodes, "after").await;
+    let images: Vec<_> = nodes.values().map(|n| n.image()).collect();
+    assert!(images.iter().all(|i| **i == *images[0]));
+    assert_eq!(images[0].broker_configs[""].len(), 13);
+    for (_, node) in nodes {
+        node.shutdown().await;
+    }
+}
