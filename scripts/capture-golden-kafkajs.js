@@ -1,8 +1,9 @@
 // The golden-capture scenario for kafkajs 2.2.4 (run by scripts/capture-golden through the
 // recording proxy at STROM_BOOTSTRAP; NODE_PATH points at interop/node/node_modules).
 // Same scenario as capture-golden-clients.py, restricted to what kafkajs does without
-// plugins or consumer groups: codecs none and gzip; no fetch (kafkajs consumers always join
-// a group, which strom does not serve).
+// plugins: codecs none and gzip (snappy, lz4 and zstd need codec packages registered in
+// kafkajs' CompressionCodecs). kafkajs consumers always join a group, so the fetch step is a
+// group consumer (group golden-kafkajs, no offset commits) reading both topics from the start.
 'use strict'
 
 const assert = require('node:assert/strict')
@@ -22,13 +23,14 @@ function records (codec) {
   ]
 }
 
+const kafka = new Kafka({
+  clientId: `golden-${client}`,
+  brokers: [process.env.STROM_BOOTSTRAP],
+  logLevel: logLevel.ERROR,
+  retry: { retries: 2 },
+})
+
 async function main () {
-  const kafka = new Kafka({
-    clientId: `golden-${client}`,
-    brokers: [process.env.STROM_BOOTSTRAP],
-    logLevel: logLevel.ERROR,
-    retry: { retries: 2 },
-  })
   const admin = kafka.admin()
   await admin.connect()
   await admin.listTopics()
@@ -49,6 +51,36 @@ async function main () {
     assert.deepEqual(byTime.map(({ partition, offset }) => [partition, offset]), [[0, '1']])
   }
   await admin.disconnect()
+  await consume()
+}
+
+// Reads the three records of every topic back through a group consumer, then leaves.
+async function consume () {
+  const consumer = kafka.consumer({ groupId: `golden-${client}`, maxWaitTimeInMs: 100, retry: { retries: 2 } })
+  await consumer.connect()
+  for (const codec of Object.keys(codecs)) {
+    await consumer.subscribe({ topic: `golden-${client}-${codec}`, fromBeginning: true })
+  }
+  const got = {}
+  let total = 0
+  const want = 3 * Object.keys(codecs).length
+  const done = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`consumed ${total} of ${want} records in 30 s`)), 30000)
+    consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ topic, message }) => {
+        (got[topic] = got[topic] || []).push([message.key && message.key.toString(), message.value.toString()])
+        total += 1
+        if (total === want) { clearTimeout(timer); resolve() }
+      },
+    })
+  })
+  await done
+  await consumer.disconnect()
+  for (const codec of Object.keys(codecs)) {
+    const topic = `golden-${client}-${codec}`
+    assert.deepEqual(got[topic], records(codec).map(({ key, value }) => [key, value]), topic)
+  }
 }
 
 main().catch((err) => { console.error(err); process.exit(1) })

@@ -7,7 +7,7 @@
 //! is why the broker can assign offsets and epochs without recomputing the CRC; anything
 //! that changes bytes from 21 on must recompute it.
 
-use super::error::{malformed, RecordError};
+use super::error::{malformed_at, truncated, RecordError};
 
 /// Length of the batch header: everything up to and including `records_count`.
 pub const BATCH_HEADER_LEN: usize = 61;
@@ -23,6 +23,37 @@ const MAGIC_AT: usize = 16;
 const CRC_AT: usize = 17;
 const ATTRIBUTES_AT: usize = 21;
 const MAX_TIMESTAMP_AT: usize = 35;
+const LAST_OFFSET_DELTA_AT: usize = 23;
+pub(crate) const RECORDS_COUNT_AT: usize = 57;
+
+/// Each header field with the byte it starts at, in order: what a truncated header names.
+const HEADER_FIELDS: [(&str, usize); 13] = [
+    ("base_offset", 0),
+    ("batch_length", 8),
+    ("partition_leader_epoch", PARTITION_LEADER_EPOCH_AT),
+    ("magic", MAGIC_AT),
+    ("crc", CRC_AT),
+    ("attributes", ATTRIBUTES_AT),
+    ("last_offset_delta", LAST_OFFSET_DELTA_AT),
+    ("base_timestamp", 27),
+    ("max_timestamp", MAX_TIMESTAMP_AT),
+    ("producer_id", 43),
+    ("producer_epoch", 51),
+    ("base_sequence", 53),
+    ("records_count", RECORDS_COUNT_AT),
+];
+
+/// The error for a header cut off after `len` bytes (`len` < 61): the field the input ends
+/// in, at its first byte.
+fn truncated_header(len: usize) -> RecordError {
+    let (field, offset) = HEADER_FIELDS
+        .iter()
+        .rev()
+        .find(|(_, at)| *at <= len)
+        .copied()
+        .unwrap_or(HEADER_FIELDS[0]);
+    truncated(field, offset)
+}
 
 pub(crate) const COMPRESSION_MASK: i16 = 0x07;
 pub(crate) const TIMESTAMP_TYPE_BIT: i16 = 1 << 3;
@@ -105,7 +136,7 @@ impl BatchHeader {
     /// [`validate_batch`] before trusting any field.
     pub fn parse(buf: &[u8]) -> Result<BatchHeader, RecordError> {
         if buf.len() < BATCH_HEADER_LEN {
-            return Err(RecordError::Truncated);
+            return Err(truncated_header(buf.len()));
         }
         Ok(BatchHeader {
             base_offset: be_i64(buf, 0),
@@ -199,7 +230,7 @@ pub fn validate_batch(batch: &[u8]) -> Result<BatchHeader, RecordError> {
         return Err(RecordError::InvalidLength);
     }
     match header.total_len().cmp(&batch.len()) {
-        std::cmp::Ordering::Greater => return Err(RecordError::Truncated),
+        std::cmp::Ordering::Greater => return Err(truncated("records", BATCH_HEADER_LEN)),
         std::cmp::Ordering::Less => return Err(RecordError::InvalidLength),
         std::cmp::Ordering::Equal => {}
     }
@@ -211,10 +242,13 @@ pub fn validate_batch(batch: &[u8]) -> Result<BatchHeader, RecordError> {
         });
     }
     if header.records_count < 0 {
-        return Err(malformed("negative records_count"));
+        return Err(malformed_at("negative records_count", RECORDS_COUNT_AT));
     }
     if header.last_offset_delta < 0 {
-        return Err(malformed("negative last_offset_delta"));
+        return Err(malformed_at(
+            "negative last_offset_delta",
+            LAST_OFFSET_DELTA_AT,
+        ));
     }
     header.try_compression()?;
     Ok(header)
@@ -223,7 +257,8 @@ pub fn validate_batch(batch: &[u8]) -> Result<BatchHeader, RecordError> {
 /// Iterator over a concatenation of batches (a log segment, a Produce or Fetch records
 /// field). Yields each batch's parsed header and its complete slice, without validating.
 ///
-/// A trailing partial batch yields one `Err(Truncated)`; a header whose `batch_length` is
+/// A trailing partial batch yields one `Err(Truncated)` positioned in the iterator's input
+/// (the batch's start plus the field's offset in the batch); a header whose `batch_length` is
 /// below the minimum yields `Err(InvalidLength)`. Either ends the iteration, and
 /// [`BatchIter::position`] then tells how many bytes were whole batches.
 #[derive(Debug, Clone)]
@@ -266,7 +301,7 @@ impl<'a> Iterator for BatchIter<'a> {
             Ok(header) => header,
             Err(err) => {
                 self.done = true;
-                return Some(Err(err));
+                return Some(Err(err.shifted(self.position, "")));
             }
         };
         if header.batch_length < MIN_BATCH_LENGTH {
@@ -276,7 +311,10 @@ impl<'a> Iterator for BatchIter<'a> {
         let len = header.total_len();
         if len > rest.len() {
             self.done = true;
-            return Some(Err(RecordError::Truncated));
+            return Some(Err(truncated(
+                "records",
+                self.position + BATCH_HEADER_LEN,
+            )));
         }
         self.position += len;
         Some(Ok((header, &rest[..len])))

@@ -86,8 +86,23 @@ fn attribute_bits_decode() {
 
 #[test]
 fn parse_needs_a_whole_header() {
-    // Sixty bytes are not a header.
-    assert_eq!(BatchHeader::parse(&[0u8; 60]), Err(RecordError::Truncated));
+    // A header cut short names the field the input ends in, at that field's first byte.
+    let cases = [
+        (0, "base_offset", 0),
+        (7, "base_offset", 0),
+        (8, "batch_length", 8),
+        (17, "crc", 17),
+        (30, "base_timestamp", 27),
+        (52, "producer_epoch", 51),
+        (60, "records_count", 57),
+    ];
+    for (len, field, offset) in cases {
+        assert_eq!(
+            BatchHeader::parse(&[0u8; 60][..len]),
+            Err(RecordError::Truncated { field, offset }),
+            "{len} bytes"
+        );
+    }
 }
 
 #[test]
@@ -135,7 +150,10 @@ fn validate_rejects_each_defect() {
 
     assert_eq!(
         validate_batch(&good[..good.len() - 1]),
-        Err(RecordError::Truncated)
+        Err(RecordError::Truncated {
+            field: "records",
+            offset: 61
+        })
     );
     let mut longer = good.clone();
     longer.push(0);
@@ -154,7 +172,8 @@ fn validate_rejects_each_defect() {
     assert_eq!(
         validate_batch(&negative_count),
         Err(RecordError::Malformed {
-            what: "negative records_count"
+            what: "negative records_count",
+            offset: Some(57)
         })
     );
 
@@ -164,7 +183,8 @@ fn validate_rejects_each_defect() {
     assert_eq!(
         validate_batch(&negative_delta),
         Err(RecordError::Malformed {
-            what: "negative last_offset_delta"
+            what: "negative last_offset_delta",
+            offset: Some(23)
         })
     );
 
@@ -222,14 +242,25 @@ fn iterates_concatenated_batches() {
 
 #[test]
 fn iteration_stops_at_a_partial_batch() {
-    // A torn tail yields Truncated once, then nothing; position marks the last whole batch.
+    // A torn tail yields Truncated once, positioned in the whole input (the torn batch
+    // starts at byte 70), then nothing; position marks the last whole batch.
     let batch = sample_batch(0);
-    for cut in [1usize, 30, 61, 69] {
+    let cases = [
+        (1usize, "base_offset", 70),
+        (30, "base_timestamp", 97),
+        (61, "records", 131),
+        (69, "records", 131),
+    ];
+    for (cut, field, offset) in cases {
         let mut log = batch.clone();
         log.extend_from_slice(&batch[..cut]);
         let mut iter = batches(&log);
         assert!(iter.next().unwrap().is_ok());
-        assert_eq!(iter.next(), Some(Err(RecordError::Truncated)));
+        assert_eq!(
+            iter.next(),
+            Some(Err(RecordError::Truncated { field, offset })),
+            "cut at {cut}"
+        );
         assert_eq!(iter.next(), None);
         assert_eq!(iter.position(), 70);
     }

@@ -11,8 +11,10 @@
 //! its declared length, and the batch must hold exactly `records_count` records.
 
 use super::compression::{decompress, DEFAULT_DECOMPRESSION_LIMIT};
-use super::error::{malformed, RecordError};
-use super::header::{validate_batch, BatchHeader, Compression, TimestampType, BATCH_HEADER_LEN};
+use super::error::{malformed_at, truncated, RecordError};
+use super::header::{
+    validate_batch, BatchHeader, Compression, TimestampType, BATCH_HEADER_LEN, RECORDS_COUNT_AT,
+};
 use super::varint::{
     read_varint, read_varlong, varint_len, varlong_len, write_varint, write_varlong,
 };
@@ -145,49 +147,69 @@ pub fn decode_records_shared(batch: &Bytes, limit: usize) -> Result<Vec<Record>,
 
 /// Decodes exactly `header.records_count` records filling all of `body`.
 fn decode_section(header: &BatchHeader, body: &Bytes) -> Result<Vec<Record>, RecordError> {
-    let count =
-        usize::try_from(header.records_count).map_err(|_| malformed("negative records_count"))?;
+    let count = usize::try_from(header.records_count)
+        .map_err(|_| malformed_at("negative records_count", RECORDS_COUNT_AT))?;
     let mut records = Vec::with_capacity(count.min(body.len() / MIN_RECORD_LEN));
     let mut input: &[u8] = body;
     for _ in 0..count {
         records.push(decode_record(body, &mut input)?);
     }
     if !input.is_empty() {
-        return Err(malformed("bytes left after the declared records_count"));
+        let at = position(body, input);
+        return Err(malformed_at("bytes left after the declared records_count", at));
     }
     Ok(records)
 }
 
+/// Where `input`, a sub-slice of the records section `body`, starts in the batch (see
+/// [`RecordError`] for how positions inside compressed sections count).
+fn position(body: &[u8], input: &[u8]) -> usize {
+    BATCH_HEADER_LEN + (input.as_ptr() as usize - body.as_ptr() as usize)
+}
+
+/// Reads a varint field of a record, naming it and positioning its errors.
+fn varint_field(body: &[u8], input: &mut &[u8], field: &'static str) -> Result<i32, RecordError> {
+    let at = position(body, input);
+    read_varint(input).map_err(|e| e.shifted(at, field))
+}
+
 /// Decodes one record from `input`, a suffix of `body`, slicing values out of `body`.
 fn decode_record(body: &Bytes, input: &mut &[u8]) -> Result<Record, RecordError> {
-    let length = read_varint(input)?;
-    let length = usize::try_from(length).map_err(|_| malformed("negative record length"))?;
+    let start = position(body, input);
+    let length = varint_field(body, input, "record.length")?;
+    let length = usize::try_from(length).map_err(|_| malformed_at("negative record length", start))?;
     if length > input.len() {
-        return Err(RecordError::Truncated);
+        return Err(truncated("record", start));
     }
     let (mut rec, rest) = input.split_at(length);
     *input = rest;
     let Some((&attributes, after)) = rec.split_first() else {
-        return Err(malformed("empty record"));
+        return Err(malformed_at("empty record", start));
     };
     rec = after;
-    let timestamp_delta = read_varlong(&mut rec)?;
-    let offset_delta = read_varint(&mut rec)?;
-    let key = read_nullable(body, &mut rec)?;
-    let value = read_nullable(body, &mut rec)?;
-    let header_count = read_varint(&mut rec)?;
+    let at = position(body, rec);
+    let timestamp_delta =
+        read_varlong(&mut rec).map_err(|e| e.shifted(at, "record.timestamp_delta"))?;
+    let offset_delta = varint_field(body, &mut rec, "record.offset_delta")?;
+    let key = read_nullable(body, &mut rec, "record.key")?;
+    let value = read_nullable(body, &mut rec, "record.value")?;
+    let at = position(body, rec);
+    let header_count = varint_field(body, &mut rec, "record.headers")?;
     let header_count =
-        usize::try_from(header_count).map_err(|_| malformed("negative header count"))?;
+        usize::try_from(header_count).map_err(|_| malformed_at("negative header count", at))?;
     let mut headers = Vec::with_capacity(header_count.min(rec.len() / MIN_HEADER_LEN));
     for _ in 0..header_count {
-        let key = read_nullable(body, &mut rec)?.ok_or(malformed("null header key"))?;
-        let key =
-            String::from_utf8(key.to_vec()).map_err(|_| malformed("header key is not UTF-8"))?;
-        let value = read_nullable(body, &mut rec)?;
+        let at = position(body, rec);
+        let key = read_nullable(body, &mut rec, "record.header.key")?
+            .ok_or(malformed_at("null header key", at))?;
+        let key = String::from_utf8(key.to_vec())
+            .map_err(|_| malformed_at("header key is not UTF-8", at))?;
+        let value = read_nullable(body, &mut rec, "record.header.value")?;
         headers.push(RecordHeader { key, value });
     }
     if !rec.is_empty() {
-        return Err(malformed("bytes left inside a record after its fields"));
+        let at = position(body, rec);
+        return Err(malformed_at("bytes left inside a record after its fields", at));
     }
     Ok(Record {
         attributes: attributes as i8,
@@ -199,15 +221,20 @@ fn decode_record(body: &Bytes, input: &mut &[u8]) -> Result<Record, RecordError>
     })
 }
 
-/// Reads a varint length and that many bytes (-1 = null) as a slice of `body`.
-fn read_nullable(body: &Bytes, input: &mut &[u8]) -> Result<Option<Bytes>, RecordError> {
-    let len = read_varint(input)?;
+/// Reads the varint length of `field` and that many bytes (-1 = null) as a slice of `body`.
+fn read_nullable(
+    body: &Bytes,
+    input: &mut &[u8],
+    field: &'static str,
+) -> Result<Option<Bytes>, RecordError> {
+    let at = position(body, input);
+    let len = varint_field(body, input, field)?;
     if len == -1 {
         return Ok(None);
     }
-    let len = usize::try_from(len).map_err(|_| malformed("length below -1"))?;
+    let len = usize::try_from(len).map_err(|_| malformed_at("length below -1", at))?;
     if len > input.len() {
-        return Err(RecordError::Truncated);
+        return Err(truncated(field, at));
     }
     let (value, rest) = input.split_at(len);
     *input = rest;

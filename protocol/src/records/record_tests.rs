@@ -129,36 +129,46 @@ fn raw_batch(count: i32, section: &[u8]) -> Vec<u8> {
 
 #[test]
 fn count_must_match_the_records() {
-    // One record claimed as two is truncated; claimed as zero leaves bytes over.
+    // One record claimed as two is truncated where the second record's length would start
+    // (byte 70, after the 61-byte header and the 9-byte record); claimed as zero leaves
+    // bytes over from byte 61.
     let record = [16, 0, 0, 0, 2, b'k', 2, b'v', 0];
     assert_eq!(decode_records(&raw_batch(1, &record)).unwrap().len(), 1);
     assert_eq!(
         decode_records(&raw_batch(2, &record)),
-        Err(RecordError::Truncated)
+        Err(truncated("record.length", 70))
     );
     assert_eq!(
         decode_records(&raw_batch(0, &record)),
-        Err(malformed("bytes left after the declared records_count"))
+        Err(malformed_at("bytes left after the declared records_count", 61))
     );
 }
 
 #[test]
 fn malformed_records_are_named() {
-    // Each structural defect in a record yields its own error.
+    // Each structural defect in a record yields its own error, at the byte where the
+    // offending field starts (the record starts at byte 61: length 61, attributes 62,
+    // timestamp delta 63, offset delta 64, key length 65).
     let cases: [(&[u8], RecordError); 8] = [
-        (&[1], malformed("negative record length")),
-        (&[40, 0], RecordError::Truncated),
-        (&[0], malformed("empty record")),
+        (&[1], malformed_at("negative record length", 61)),
+        (&[40, 0], truncated("record", 61)),
+        (&[0], malformed_at("empty record", 61)),
         (
             &[18, 0, 0, 0, 2, b'k', 2, b'v', 0, 0],
-            malformed("bytes left inside a record after its fields"),
+            malformed_at("bytes left inside a record after its fields", 70),
         ),
-        (&[12, 0, 0, 0, 3, 1, 0], malformed("length below -1")),
-        (&[12, 0, 0, 0, 1, 1, 1], malformed("negative header count")),
-        (&[16, 0, 0, 0, 1, 1, 2, 1, 1], malformed("null header key")),
+        (&[12, 0, 0, 0, 3, 1, 0], malformed_at("length below -1", 65)),
+        (
+            &[12, 0, 0, 0, 1, 1, 1],
+            malformed_at("negative header count", 67),
+        ),
+        (
+            &[16, 0, 0, 0, 1, 1, 2, 1, 1],
+            malformed_at("null header key", 68),
+        ),
         (
             &[18, 0, 0, 0, 1, 1, 2, 2, 0xff, 1],
-            malformed("header key is not UTF-8"),
+            malformed_at("header key is not UTF-8", 68),
         ),
     ];
     for (section, expected) in cases {
@@ -179,16 +189,17 @@ fn huge_lengths_and_counts_do_not_allocate() {
     record.resize(16, 0);
     assert_eq!(
         decode_records(&raw_batch(1, &record)),
-        Err(RecordError::Truncated)
+        Err(truncated("record.key", 65))
     );
+    // 2^30 headers claimed: the first header key's length (byte 72) is past the record.
     let huge_headers = [20, 0, 0, 0, 1, 1, 0xfe, 0xff, 0xff, 0xff, 0x0f];
     assert_eq!(
         decode_records(&raw_batch(1, &huge_headers)),
-        Err(RecordError::Truncated)
+        Err(truncated("record.header.key", 72))
     );
     assert_eq!(
         decode_records(&raw_batch(i32::MAX, &[16, 0, 0, 0, 2, b'k', 2, b'v', 0])),
-        Err(RecordError::Truncated)
+        Err(truncated("record.length", 70))
     );
 }
 

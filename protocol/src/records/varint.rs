@@ -4,27 +4,29 @@
 //! Invariant: readers never read past the slice and reject encodings longer than the type
 //! allows (5 bytes for 32 bits, 10 for 64) or carrying bits beyond it.
 
-use super::error::{malformed, RecordError};
+use super::error::{malformed_at, truncated, RecordError};
 
-/// Reads an unsigned LEB128 value of at most `max_bytes` bytes and `bits` bits.
+/// Reads an unsigned LEB128 value of at most `max_bytes` bytes and `bits` bits. Errors are
+/// positioned at offset 0 (the varint's first byte) with no field name; the caller, who knows
+/// both, moves them with [`RecordError::shifted`].
 fn read_unsigned(input: &mut &[u8], max_bytes: usize, bits: u32) -> Result<u64, RecordError> {
     let mut value = 0u64;
     for i in 0..max_bytes {
         let Some((&byte, rest)) = input.split_first() else {
-            return Err(RecordError::Truncated);
+            return Err(truncated("", 0));
         };
         *input = rest;
         let shift = 7 * i as u32;
         let chunk = u64::from(byte & 0x7f);
         if shift + 7 > bits && chunk >> (bits - shift) != 0 {
-            return Err(malformed("varint overflows its type"));
+            return Err(malformed_at("varint overflows its type", 0));
         }
         value |= chunk << shift;
         if byte & 0x80 == 0 {
             return Ok(value);
         }
     }
-    Err(malformed("varint too long"))
+    Err(malformed_at("varint too long", 0))
 }
 
 /// Reads a zigzag varint (at most 5 bytes) and advances `input`.
@@ -132,19 +134,19 @@ mod tests {
         // Truncated, overlong and overflowing encodings are errors.
         assert_eq!(
             read_varint(&mut &[0x80, 0x80][..]),
-            Err(RecordError::Truncated)
+            Err(truncated("", 0))
         );
         assert_eq!(
             read_varint(&mut &[0xff, 0xff, 0xff, 0xff, 0x1f][..]),
-            Err(malformed("varint overflows its type"))
+            Err(malformed_at("varint overflows its type", 0))
         );
         assert_eq!(
             read_varint(&mut &[0x80, 0x80, 0x80, 0x80, 0x80, 0x00][..]),
-            Err(malformed("varint too long"))
+            Err(malformed_at("varint too long", 0))
         );
         assert_eq!(
             read_varlong(&mut &[0xff; 9].iter().chain(&[0x02]).copied().collect::<Vec<_>>()[..]),
-            Err(malformed("varint overflows its type"))
+            Err(malformed_at("varint overflows its type", 0))
         );
     }
 }
