@@ -311,10 +311,7 @@ impl<'a> Iterator for BatchIter<'a> {
         let len = header.total_len();
         if len > rest.len() {
             self.done = true;
-            return Some(Err(truncated(
-                "records",
-                self.position + BATCH_HEADER_LEN,
-            )));
+            return Some(Err(truncated("records", self.position + BATCH_HEADER_LEN)));
         }
         self.position += len;
         Some(Ok((header, &rest[..len])))

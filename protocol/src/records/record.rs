@@ -156,7 +156,10 @@ fn decode_section(header: &BatchHeader, body: &Bytes) -> Result<Vec<Record>, Rec
     }
     if !input.is_empty() {
         let at = position(body, input);
-        return Err(malformed_at("bytes left after the declared records_count", at));
+        return Err(malformed_at(
+            "bytes left after the declared records_count",
+            at,
+        ));
     }
     Ok(records)
 }
@@ -177,7 +180,8 @@ fn varint_field(body: &[u8], input: &mut &[u8], field: &'static str) -> Result<i
 fn decode_record(body: &Bytes, input: &mut &[u8]) -> Result<Record, RecordError> {
     let start = position(body, input);
     let length = varint_field(body, input, "record.length")?;
-    let length = usize::try_from(length).map_err(|_| malformed_at("negative record length", start))?;
+    let length =
+        usize::try_from(length).map_err(|_| malformed_at("negative record length", start))?;
     if length > input.len() {
         return Err(truncated("record", start));
     }
@@ -209,7 +213,10 @@ fn decode_record(body: &Bytes, input: &mut &[u8]) -> Result<Record, RecordError>
     }
     if !rec.is_empty() {
         let at = position(body, rec);
-        return Err(malformed_at("bytes left inside a record after its fields", at));
+        return Err(malformed_at(
+            "bytes left inside a record after its fields",
+            at,
+        ));
     }
     Ok(Record {
         attributes: attributes as i8,

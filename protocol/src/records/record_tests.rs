@@ -140,7 +140,10 @@ fn count_must_match_the_records() {
     );
     assert_eq!(
         decode_records(&raw_batch(0, &record)),
-        Err(malformed_at("bytes left after the declared records_count", 61))
+        Err(malformed_at(
+            "bytes left after the declared records_count",
+            61
+        ))
     );
 }
 
@@ -222,5 +225,25 @@ fn decompression_limit_applies() {
             .unwrap()
             .len(),
         100_000
+    );
+}
+
+#[test]
+fn positions_inside_compressed_sections_count_as_uncompressed() {
+    // The same malformed record (a key length of -2 at section byte 4) is reported at byte
+    // 65 whether the section is stored plain or gzip-compressed.
+    let section = [12, 0, 0, 0, 3, 1, 0];
+    let plain = raw_batch(1, &section);
+    assert_eq!(
+        decode_records(&plain),
+        Err(malformed_at("length below -1", 65))
+    );
+    let packed = crate::records::compress(Compression::Gzip, &section).unwrap();
+    let mut gzip = raw_batch(1, &packed);
+    gzip[21..23].copy_from_slice(&(Compression::Gzip as i16).to_be_bytes());
+    write_crc(&mut gzip);
+    assert_eq!(
+        decode_records(&gzip),
+        Err(malformed_at("length below -1", 65))
     );
 }

@@ -132,10 +132,7 @@ mod tests {
     #[test]
     fn rejects_bad_encodings() {
         // Truncated, overlong and overflowing encodings are errors.
-        assert_eq!(
-            read_varint(&mut &[0x80, 0x80][..]),
-            Err(truncated("", 0))
-        );
+        assert_eq!(read_varint(&mut &[0x80, 0x80][..]), Err(truncated("", 0)));
         assert_eq!(
             read_varint(&mut &[0xff, 0xff, 0xff, 0xff, 0x1f][..]),
             Err(malformed_at("varint overflows its type", 0))

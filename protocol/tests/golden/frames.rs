@@ -6,8 +6,8 @@ use bytes::{Bytes, BytesMut};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use strom_protocol::{
-    decode_request, decode_response, encode_request, ApiKey, DecodeErrorKind, Request, RequestBody,
-    ResponseBody, ResponseHeader,
+    decode_request, decode_request_lenient, decode_response, encode_request, ApiKey,
+    DecodeErrorKind, Request, RequestBody, ResponseBody, ResponseHeader,
 };
 
 /// One row of a client's manifest.tsv with the frame it names.
@@ -69,8 +69,9 @@ pub struct Exchange {
 
 /// librdkafka ≥ 2.x writes the null topic array of an all-topics Metadata request (v9+) as
 /// a 4-byte zero instead of a 1-byte varint (confluentinc/librdkafka#5049). Kafka reads the
-/// first byte as the null array and ignores the 3 bytes left over; strom's strict decoder
-/// reports them. Returns the request decoded without those 3 bytes when `frame` is one.
+/// first byte as the null array and ignores the 3 bytes left over, and so does strom's
+/// broker, through `decode_request_lenient`; the strict `decode_request` reports them.
+/// Returns the request as the broker decodes it when `frame` is one.
 fn librdkafka_5049(frame: &Frame) -> Option<Request> {
     if frame.api_key != 3 || frame.api_version < 9 {
         return None;
@@ -84,8 +85,8 @@ fn librdkafka_5049(frame: &Frame) -> Option<Request> {
         "{}",
         frame.file
     );
-    let trimmed = frame.bytes.slice(..frame.bytes.len() - 3);
-    let request = decode_request(&trimmed).expect("decodes without the 3 bytes");
+    let (request, ignored) = decode_request_lenient(&frame.bytes).expect("lenient decode");
+    assert_eq!(ignored, 3, "{}", frame.file);
     let RequestBody::Metadata(body) = &request.body else {
         unreachable!()
     };
