@@ -2,8 +2,9 @@
 //! topics, configs; see `crate::metadata`) and the open topics, each with its partitions
 //! and their logs.
 //!
-//! Invariants: every metadata change goes through the metadata log (`Metadata::propose`)
-//! under the `changing` lock, and the topic registry (behind a `RwLock`, never held across
+//! Invariants: every metadata change goes through the metadata quorum
+//! (`MetadataQuorum::propose`, which blocks until the change is committed) under the
+//! `changing` lock, and the topic registry (behind a `RwLock`, never held across
 //! `.await`) follows the committed image: a topic is visible only after it is durably
 //! recorded, its directories are removed only after its removal is recorded, and a config
 //! change reaches the logs right after it is recorded.
@@ -16,7 +17,9 @@ pub mod topic_config;
 
 use crate::config::BrokerConfig;
 use crate::log::{LogConfig, LogError, PartitionLog};
-use crate::metadata::{ConfigResource, Metadata, MetadataError, MetadataRecord, TopicImage};
+use crate::metadata::{ConfigResource, MetadataRecord, TopicImage};
+use crate::raft::metadata::ProposeError;
+use crate::raft::quorum::{MetadataQuorum, QuorumError};
 use crate::txn::ProducerIds;
 use flusher::Flusher;
 use partition::Partition;
@@ -41,7 +44,7 @@ pub enum BrokerError {
     #[error(transparent)]
     Store(#[from] store::StoreError),
     #[error(transparent)]
-    Metadata(#[from] MetadataError),
+    Quorum(#[from] QuorumError),
     #[error("opening partition {topic}-{partition}: {source}")]
     Log {
         topic: String,
@@ -81,8 +84,8 @@ pub struct Broker {
     pub cluster_id: String,
     topics: RwLock<HashMap<String, Arc<Topic>>>,
     producer_ids: ProducerIds,
-    /// The metadata log and its latest image.
-    pub metadata: Metadata,
+    /// The metadata quorum and this node's latest image of it.
+    pub metadata: MetadataQuorum,
     /// Group commit of fsyncs (see `flusher.rs`).
     pub flusher: Arc<Flusher>,
     /// Held for a whole metadata change (check, clear leftovers, open, record, publish), so
@@ -101,7 +104,7 @@ impl Broker {
             path: dir.clone(),
             source,
         })?;
-        let metadata = Metadata::open(&dir, config.metadata_snapshot_bytes)?;
+        let metadata = MetadataQuorum::open(&config)?;
         if metadata.image().cluster_id.is_empty() {
             // A new directory, or one written by a strom that kept its metadata in a text
             // file: record the cluster id (and what that file held) as the first records.
@@ -111,7 +114,7 @@ impl Broker {
                     id: new_cluster_id(),
                 }],
             };
-            metadata.propose(records)?;
+            metadata.propose(records).map_err(QuorumError::from)?;
             store::remove(&dir)?;
         }
         let advertised = config.advertised();
@@ -133,7 +136,9 @@ impl Broker {
                     rack: b.rack.clone(),
                 });
         if registered.as_ref() != Some(&registration) {
-            metadata.propose(vec![registration])?;
+            metadata
+                .propose(vec![registration])
+                .map_err(QuorumError::from)?;
         }
         let image = metadata.image();
         let groups =
@@ -258,7 +263,7 @@ impl Broker {
 
     /// A producer id never handed out before (InitProducerId), recording a new block of
     /// them durably when the current one is spent.
-    pub fn allocate_producer_id(&self) -> Result<i64, MetadataError> {
+    pub fn allocate_producer_id(&self) -> Result<i64, ProposeError> {
         self.producer_ids.allocate(|end| {
             self.metadata
                 .propose(vec![MetadataRecord::ProducerIdBlock { end }])
@@ -593,6 +598,7 @@ impl Broker {
     /// Flushes every log and marks it cleanly closed (graceful shutdown).
     pub fn shutdown(&self) {
         self.flusher.stop();
+        self.metadata.shutdown();
         for topic in self.topics() {
             for partition in &topic.partitions {
                 if let Err(e) = partition.log().close_clean() {
@@ -615,10 +621,14 @@ fn unknown_topic() -> TopicError {
     )
 }
 
-fn storage_error(e: MetadataError) -> TopicError {
+fn storage_error(e: ProposeError) -> TopicError {
     tracing::error!(error = %e, "recording a metadata change failed");
     match e {
-        MetadataError::Invalid(e) => TopicError::new(ErrorCode::INVALID_REQUEST, e.to_string()),
+        ProposeError::Invalid(e) => TopicError::new(ErrorCode::INVALID_REQUEST, e.to_string()),
+        // Retriable: the quorum has no leader this node can reach right now.
+        e @ ProposeError::NotLeader { .. } => {
+            TopicError::new(ErrorCode::NOT_CONTROLLER, e.to_string())
+        }
         e => TopicError::new(ErrorCode::KAFKA_STORAGE_ERROR, e.to_string()),
     }
 }
