@@ -114,8 +114,18 @@ impl Broker {
                     id: new_cluster_id(),
                 }],
             };
-            metadata.propose(records).map_err(QuorumError::from)?;
-            store::remove(&dir)?;
+            match metadata.propose(records) {
+                Ok(_) => store::remove(&dir)?,
+                // Another node of a new quorum recorded its cluster id first; this node
+                // joins that cluster.
+                Err(ProposeError::Invalid(e)) => {
+                    tracing::info!(reason = %e, "the quorum already has a cluster id");
+                    metadata
+                        .wait_for(|image| !image.cluster_id.is_empty(), CATCH_UP_WAIT)
+                        .map_err(QuorumError::from)?;
+                }
+                Err(e) => return Err(QuorumError::from(e).into()),
+            }
         }
         let advertised = config.advertised();
         let registration = MetadataRecord::RegisterBroker {
@@ -377,20 +387,7 @@ impl Broker {
             }])
             .map_err(storage_error)?;
         self.write_topics().remove(name);
-        for partition in &topic.partitions {
-            partition.wake_waiters();
-            // Renamed first so that a crash mid-removal leaves a directory that startup
-            // recognises as deleted data.
-            let dir = self.partition_dir(name, partition.index);
-            let doomed = self.config.log_dirs.join(format!(
-                "{name}-{}.{}{DELETED_SUFFIX}",
-                partition.index, topic.id
-            ));
-            match std::fs::rename(&dir, &doomed) {
-                Ok(()) => remove_dir_if_present(&doomed),
-                Err(_) => remove_dir_if_present(&dir),
-            }
-        }
+        self.remove_topic_data(&topic);
         tracing::info!(topic = name, "topic deleted");
         Ok(topic)
     }
@@ -557,7 +554,79 @@ impl Broker {
             }
         });
         crate::group::Coordinator::spawn_ticker(self);
+        self.follow_images();
         Ok(())
+    }
+
+    /// Follows the images the quorum applies: topics that other nodes create, grow, change
+    /// or delete are opened, changed or removed here. Ends when the quorum stops.
+    fn follow_images(self: &Arc<Self>) {
+        let mut images = self.metadata.subscribe();
+        let weak = Arc::downgrade(self);
+        tokio::spawn(async move {
+            while images.changed().await.is_ok() {
+                images.borrow_and_update();
+                let Some(broker) = weak.upgrade() else { return };
+                let _ = tokio::task::spawn_blocking(move || broker.follow_image()).await;
+            }
+        });
+    }
+
+    /// Brings the topic registry to the latest image. Under the `changing` lock, and with the
+    /// latest image rather than the one that woke it: this node's own changes are in the
+    /// registry once the lock is free, and an older image would undo them.
+    fn follow_image(&self) {
+        let _changing = self.lock_changes();
+        let image = self.metadata.image();
+        for topic in self.topics() {
+            if image.topic_by_id(&topic.id).is_none() {
+                self.write_topics().remove(&topic.name);
+                self.remove_topic_data(&topic);
+                tracing::info!(topic = %topic.name, "topic deleted through another node");
+            }
+        }
+        for record in image.topics.values() {
+            let existing = self.topic(&record.name).filter(|t| t.id == record.id);
+            let current = existing.as_ref().map_or(0, |t| t.partitions.len() as i32);
+            if existing
+                .as_ref()
+                .is_some_and(|t| current == record.partitions && t.overrides == record.configs)
+            {
+                continue;
+            }
+            for index in current..record.partitions {
+                remove_dir_if_present(&self.partition_dir(&record.name, index));
+            }
+            match self.open_topic(record, existing.as_deref()) {
+                Ok(topic) => {
+                    self.write_topics()
+                        .insert(record.name.clone(), Arc::new(topic));
+                    tracing::info!(topic = %record.name, partitions = record.partitions, "topic changed through another node");
+                }
+                Err(e) => {
+                    tracing::error!(topic = %record.name, error = %e, "opening a topic of the metadata image failed")
+                }
+            }
+        }
+    }
+
+    /// Removes a deleted topic's partition directories.
+    fn remove_topic_data(&self, topic: &Topic) {
+        let name = &topic.name;
+        for partition in &topic.partitions {
+            partition.wake_waiters();
+            // Renamed first so that a crash mid-removal leaves a directory that startup
+            // recognises as deleted data.
+            let dir = self.partition_dir(name, partition.index);
+            let doomed = self.config.log_dirs.join(format!(
+                "{name}-{}.{}{DELETED_SUFFIX}",
+                partition.index, topic.id
+            ));
+            match std::fs::rename(&dir, &doomed) {
+                Ok(()) => remove_dir_if_present(&doomed),
+                Err(_) => remove_dir_if_present(&dir),
+            }
+        }
     }
 
     /// One pass of retention, compaction and producer expiry over every partition.
@@ -608,6 +677,9 @@ impl Broker {
         }
     }
 }
+
+/// How long a node joining a new quorum waits to apply the cluster id another node recorded.
+const CATCH_UP_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// Suffix of a partition directory whose topic was deleted (removed at startup if a crash
 /// interrupted its removal). Partition directories end in `-<digits>`, so no live one

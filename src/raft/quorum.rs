@@ -132,6 +132,24 @@ impl MetadataQuorum {
         self.metadata.subscribe()
     }
 
+    /// Waits (at most `timeout`) until this node's image satisfies `ready`; returns it.
+    pub fn wait_for(
+        &self,
+        ready: impl Fn(&Image) -> bool + Send + Sync + 'static,
+        timeout: std::time::Duration,
+    ) -> Result<Arc<Image>, ProposeError> {
+        let mut images = self.subscribe();
+        self.run(async move {
+            match tokio::time::timeout(timeout, images.wait_for(|image| ready(image))).await {
+                Ok(Ok(image)) => Ok(Arc::clone(&image)),
+                _ => Err(ProposeError::Quorum(
+                    "the metadata image did not catch up in time".into(),
+                )),
+            }
+        })
+        .unwrap_or_else(|| Err(ProposeError::Quorum("the quorum runtime stopped".into())))
+    }
+
     /// The controller, for reading its Raft metrics.
     pub fn raft_metadata(&self) -> &Arc<RaftMetadata> {
         &self.metadata
