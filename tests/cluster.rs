@@ -1,7 +1,7 @@
 //! Three real strom processes sharing a metadata quorum on loopback: a topic created through
 //! any node is listed by every node with all three brokers; after the active controller is
 //! killed (SIGKILL) a new one is elected, metadata changes continue through the survivors,
-//! and the killed node catches up when it restarts.
+//! and the killed node catches up when it restarts. DescribeQuorum reports the quorum.
 
 mod common;
 
@@ -36,8 +36,9 @@ impl Node {
         let child = Command::new(env!("CARGO_BIN_EXE_strom"))
             .args(&self.args)
             .env("RUST_LOG", "info")
-            .stdout(Stdio::null())
-            .stderr(log)
+            // tracing writes to stdout.
+            .stdout(log)
+            .stderr(Stdio::null())
             .spawn()
             .expect("strom starts");
         self.child = Some(child);
@@ -173,6 +174,26 @@ async fn create_topic(node: &Node, name: &str) -> CreateTopicsResponse {
     }
 }
 
+async fn describe_quorum(node: &Node) -> DescribeQuorumResponse {
+    use strom_protocol::generated::describe_quorum_request::{PartitionData, TopicData};
+    let mut client = Client::connect(node.client_addr).await;
+    let request = DescribeQuorumRequest {
+        topics: vec![TopicData {
+            topic_name: "__cluster_metadata".into(),
+            partitions: vec![PartitionData {
+                partition_index: 0,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    match client.call(2, RequestBody::DescribeQuorum(request)).await {
+        ResponseBody::DescribeQuorum(r) => r,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_processes_share_metadata_and_survive_the_controller() {
     let dir = tempfile::tempdir().unwrap();
@@ -201,6 +222,37 @@ async fn three_processes_share_metadata_and_survive_the_controller() {
     assert!(topic_ids.iter().all(|id| *id == created.topics[0].topic_id));
     let leader = controllers[0];
     assert!(controllers.iter().all(|c| *c == leader), "{controllers:?}");
+
+    // DescribeQuorum: the leader reports every voter; a follower names the leader.
+    let quorum = describe_quorum(&nodes[(leader - 1) as usize]).await;
+    assert_eq!(quorum.error_code, 0);
+    let partition = &quorum.topics[0].partitions[0];
+    assert_eq!((partition.error_code, partition.leader_id), (0, leader));
+    assert!(partition.leader_epoch >= 1);
+    let voters: Vec<i32> = partition
+        .current_voters
+        .iter()
+        .map(|v| v.replica_id)
+        .collect();
+    assert_eq!(voters, [1, 2, 3]);
+    let leader_end = partition.current_voters[(leader - 1) as usize].log_end_offset;
+    assert!(partition.high_watermark > 0 && partition.high_watermark <= leader_end);
+    // A majority holds everything committed.
+    let holding = partition
+        .current_voters
+        .iter()
+        .filter(|v| v.log_end_offset >= partition.high_watermark)
+        .count();
+    assert!(holding >= 2, "{partition:?}");
+    let nodes_listed: Vec<i32> = quorum.nodes.iter().map(|n| n.node_id).collect();
+    assert_eq!(nodes_listed, [1, 2, 3]);
+    let follower = nodes.iter().find(|n| n.id as i32 != leader).unwrap();
+    let answer = describe_quorum(follower).await;
+    let partition = &answer.topics[0].partitions[0];
+    assert_eq!(
+        (partition.error_code, partition.leader_id),
+        (ErrorCode::NOT_LEADER_OR_FOLLOWER.0, leader)
+    );
 
     // SIGKILL the active controller.
     let killed = (leader - 1) as usize;
