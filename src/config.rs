@@ -39,7 +39,14 @@ pub struct Listener {
 #[derive(Debug, Clone)]
 pub struct BrokerConfig {
     pub node_id: i32,
+    /// The client listeners of `listeners` (the controller listener is apart).
     pub listeners: Vec<Listener>,
+    /// The `listeners` entry named in `controller.listener.names`, which serves the metadata
+    /// quorum's RPCs; unset on a node that is a quorum of one.
+    pub controller_listener: Option<Listener>,
+    /// `controller.quorum.voters` (node id -> `host:port` of its controller listener); empty
+    /// means this node alone.
+    pub controller_quorum_voters: BTreeMap<u64, String>,
     pub advertised_listeners: Vec<Listener>,
     pub log_dirs: PathBuf,
     pub num_partitions: i32,
@@ -117,6 +124,9 @@ const KNOWN_KEYS: &[&str] = &[
     "offsets.retention.check.interval.ms",
     "metadata.log.max.record.bytes.between.snapshots",
     "broker.rack",
+    "process.roles",
+    "controller.quorum.voters",
+    "controller.listener.names",
 ];
 
 /// Every config key strom knows.
@@ -181,14 +191,41 @@ impl BrokerConfig {
             }
         }
         let get = |key: &str| raw.get(key).map(String::as_str);
-        let listeners = parse_listeners(
+        parse_process_roles(get("process.roles").unwrap_or("broker,controller"))?;
+        let controller_names: Vec<&str> = get("controller.listener.names")
+            .unwrap_or("CONTROLLER")
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
+        if controller_names.len() != 1 || controller_names[0] == "PLAINTEXT" {
+            return Err(invalid(
+                "controller.listener.names",
+                get("controller.listener.names").unwrap_or_default(),
+                "exactly one listener name other than PLAINTEXT is supported",
+            ));
+        }
+        let (controller_listeners, listeners): (Vec<Listener>, Vec<Listener>) = parse_listeners(
             "listeners",
             get("listeners").unwrap_or("PLAINTEXT://0.0.0.0:9092"),
-        )?;
+            &controller_names,
+        )?
+        .into_iter()
+        .partition(|l| controller_names.contains(&l.name.as_str()));
+        if controller_listeners.len() > 1 {
+            return Err(invalid(
+                "listeners",
+                get("listeners").unwrap_or_default(),
+                "at most one controller listener",
+            ));
+        }
+        let controller_listener = controller_listeners.into_iter().next();
         let advertised_listeners = match get("advertised.listeners") {
-            Some(text) => parse_listeners("advertised.listeners", text)?,
+            Some(text) => parse_listeners("advertised.listeners", text, &[])?,
             None => listeners.iter().map(advertise).collect(),
         };
+        let controller_quorum_voters =
+            parse_voters(get("controller.quorum.voters").unwrap_or_default())?;
         let retention_ms = match (
             get("log.retention.ms"),
             get("log.retention.minutes"),
@@ -222,6 +259,8 @@ impl BrokerConfig {
         let config = BrokerConfig {
             node_id,
             listeners,
+            controller_listener,
+            controller_quorum_voters,
             advertised_listeners,
             log_dirs: PathBuf::from(log_dirs),
             num_partitions: parse_or("num.partitions", get("num.partitions"), 1)?,
@@ -406,6 +445,27 @@ impl BrokerConfig {
                 "too large",
             ));
         }
+        if !self.controller_quorum_voters.is_empty() {
+            let voters = "controller.quorum.voters";
+            if self.node_id < 0
+                || !self
+                    .controller_quorum_voters
+                    .contains_key(&(self.node_id as u64))
+            {
+                return Err(invalid(
+                    voters,
+                    &self.node_id.to_string(),
+                    "node.id must be one of the voters",
+                ));
+            }
+            if self.controller_listener.is_none() {
+                return Err(invalid(
+                    "listeners",
+                    "",
+                    "a controller listener (controller.listener.names) is needed with controller.quorum.voters",
+                ));
+            }
+        }
         if self.listeners.is_empty() {
             return Err(invalid("listeners", "", "at least one listener is needed"));
         }
@@ -413,6 +473,15 @@ impl BrokerConfig {
     }
 
     /// The listener clients are told to connect to.
+    /// The metadata quorum's settings. Kafka counts the snapshot interval in bytes and
+    /// openraft in entries; an entry is taken as 512 bytes, about a topic creation's size.
+    pub fn quorum_settings(&self) -> crate::raft::QuorumSettings {
+        crate::raft::QuorumSettings {
+            snapshot_every_entries: self.metadata_snapshot_bytes.div_ceil(512).max(1),
+            ..crate::raft::QuorumSettings::default()
+        }
+    }
+
     pub fn advertised(&self) -> &Listener {
         &self.advertised_listeners[0]
     }
@@ -469,14 +538,55 @@ fn parse_bool(key: &str, value: Option<&str>, default: bool) -> Result<bool, Con
     }
 }
 
-fn parse_listeners(key: &str, text: &str) -> Result<Vec<Listener>, ConfigError> {
+/// `process.roles`: strom runs combined nodes only (every node a broker and a controller).
+fn parse_process_roles(text: &str) -> Result<(), ConfigError> {
+    let mut roles: Vec<&str> = text.split(',').map(str::trim).collect();
+    roles.sort_unstable();
+    if roles != ["broker", "controller"] {
+        return Err(invalid(
+            "process.roles",
+            text,
+            "only combined nodes (broker,controller) are supported so far",
+        ));
+    }
+    Ok(())
+}
+
+/// `controller.quorum.voters`: `id@host:port,...`, each id once.
+fn parse_voters(text: &str) -> Result<BTreeMap<u64, String>, ConfigError> {
+    let key = "controller.quorum.voters";
+    let mut voters = BTreeMap::new();
+    for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let bad = || invalid(key, item, "expected id@host:port");
+        let (id, address) = item.split_once('@').ok_or_else(bad)?;
+        let id = id.parse::<u64>().map_err(|_| bad())?;
+        let (host, port) = address.rsplit_once(':').ok_or_else(bad)?;
+        if host.is_empty() || port.parse::<u16>().is_err() {
+            return Err(bad());
+        }
+        if voters.insert(id, address.to_string()).is_some() {
+            return Err(invalid(key, item, "a voter id appears twice"));
+        }
+    }
+    Ok(voters)
+}
+
+fn parse_listeners(
+    key: &str,
+    text: &str,
+    controller_names: &[&str],
+) -> Result<Vec<Listener>, ConfigError> {
     text.split(',')
         .filter(|s| !s.trim().is_empty())
-        .map(|item| parse_listener(key, item.trim()))
+        .map(|item| parse_listener(key, item.trim(), controller_names))
         .collect()
 }
 
-fn parse_listener(key: &str, item: &str) -> Result<Listener, ConfigError> {
+fn parse_listener(
+    key: &str,
+    item: &str,
+    controller_names: &[&str],
+) -> Result<Listener, ConfigError> {
     let (name, address) = item
         .split_once("://")
         .ok_or_else(|| invalid(key, item, "expected NAME://host:port"))?;
@@ -486,11 +596,11 @@ fn parse_listener(key: &str, item: &str) -> Result<Listener, ConfigError> {
     let port = port
         .parse::<u16>()
         .map_err(|_| invalid(key, item, "port must be 0-65535"))?;
-    if name != "PLAINTEXT" {
+    if name != "PLAINTEXT" && !controller_names.contains(&name) {
         return Err(invalid(
             key,
             item,
-            "only PLAINTEXT listeners are supported so far",
+            "only PLAINTEXT and controller listeners are supported so far",
         ));
     }
     let host = host
@@ -595,5 +705,67 @@ mod tests {
         let config = BrokerConfig::load(Some(&path), &["num.partitions=2".to_string()]).unwrap();
         assert_eq!(config.num_partitions, 2);
         assert_eq!(config.log_dirs, PathBuf::from("/tmp/y"));
+    }
+
+    /// The quorum settings: combined roles only, voters parsed by id, the controller
+    /// listener kept apart from the client listeners.
+    #[test]
+    fn quorum_settings() {
+        let config = load(&[
+            "node.id=2",
+            "listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093",
+            "controller.quorum.voters=1@127.0.0.1:19093,2@127.0.0.1:9093,3@localhost:29093",
+        ])
+        .unwrap();
+        assert_eq!(config.listeners.len(), 1);
+        assert_eq!(config.advertised().port, 9092);
+        assert_eq!(
+            config.controller_listener,
+            Some(Listener {
+                name: "CONTROLLER".into(),
+                host: "127.0.0.1".into(),
+                port: 9093
+            })
+        );
+        assert_eq!(
+            config.controller_quorum_voters,
+            BTreeMap::from([
+                (1, "127.0.0.1:19093".to_string()),
+                (2, "127.0.0.1:9093".to_string()),
+                (3, "localhost:29093".to_string()),
+            ])
+        );
+        let defaults = load(&[]).unwrap();
+        assert_eq!(defaults.controller_listener, None);
+        assert!(defaults.controller_quorum_voters.is_empty());
+        for (overrides, key) in [
+            (vec!["process.roles=broker"], "process.roles"),
+            (
+                vec!["controller.quorum.voters=1@nohost"],
+                "controller.quorum.voters",
+            ),
+            (
+                vec!["controller.quorum.voters=1@a:1,1@b:2"],
+                "controller.quorum.voters",
+            ),
+            // This node is not a voter.
+            (
+                vec![
+                    "listeners=PLAINTEXT://:9092,CONTROLLER://:9093",
+                    "controller.quorum.voters=2@a:1",
+                ],
+                "controller.quorum.voters",
+            ),
+            // Voters but no controller listener.
+            (vec!["controller.quorum.voters=1@a:1"], "listeners"),
+            (vec!["listeners=SSL://:9092"], "listeners"),
+            (
+                vec!["controller.listener.names=A,B"],
+                "controller.listener.names",
+            ),
+        ] {
+            let err = load(&overrides).unwrap_err().to_string();
+            assert!(err.contains(key), "{overrides:?}: {err}");
+        }
     }
 }

@@ -194,6 +194,7 @@ async fn api_versions_advertises_exactly_the_implemented_apis() {
                 (43, 0, 2),
                 (60, 0, 2),
                 (61, 0, 0),
+                (55, 0, 2),
                 (75, 0, 0)
             ],
             "v{version}"

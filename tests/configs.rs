@@ -553,7 +553,7 @@ async fn create_partitions_grows_only() {
     server.shutdown().await;
 }
 
-/// With a snapshot after every record, the metadata log is emptied again and again; a
+/// With a snapshot after every entry, the quorum's log is snapshotted again and again; a
 /// restart rebuilds topics, configs and partitions from snapshot + log.
 #[tokio::test]
 async fn metadata_survives_snapshots() {
@@ -577,12 +577,16 @@ async fn metadata_survives_snapshots() {
         .0,
         0
     );
-    let meta = dir.path().join("__cluster_metadata-0");
-    assert_eq!(
-        std::fs::metadata(meta.join("metadata.log")).unwrap().len(),
-        0
-    );
-    assert!(std::fs::metadata(meta.join("snapshot")).unwrap().len() > 0);
+    // Snapshots are built in the background once entries are applied.
+    let snapshot = dir
+        .path()
+        .join("__cluster_metadata-0")
+        .join("raft.snapshot");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !snapshot.exists() {
+        assert!(std::time::Instant::now() < deadline, "no snapshot taken");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     drop(client);
     server.shutdown().await;
     let server = start_broker(dir.path(), &[]).await;
@@ -901,5 +905,50 @@ async fn min_insync_replicas_gates_acks_all() {
         (0, None)
     );
     assert_eq!(produce_one(&mut client, "isr", 0, one(), -1).await, (0, 1));
+    server.shutdown().await;
+}
+
+/// A data directory whose metadata is in the local log of an earlier strom opens on the
+/// quorum with the same topics and configs, and the old log files are gone afterwards.
+#[tokio::test]
+async fn local_metadata_log_is_migrated_into_the_quorum() {
+    use strom::metadata::{Metadata, MetadataRecord};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let local = Metadata::open(dir.path(), u64::MAX).unwrap();
+        local
+            .propose(vec![
+                MetadataRecord::ClusterId {
+                    id: "migrated-cluster-id-00".into(),
+                },
+                MetadataRecord::CreateTopic {
+                    name: "old".into(),
+                    id: "0123456789abcdef0123456789abcdef".into(),
+                    partitions: 2,
+                    configs: [("retention.ms".to_string(), "4242".to_string())].into(),
+                },
+            ])
+            .unwrap();
+    }
+    let meta = dir.path().join("__cluster_metadata-0");
+    assert!(meta.join("metadata.log").exists());
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    assert_eq!(partition_count(&mut client, "old").await, 2);
+    assert_eq!(
+        value_of(
+            &describe(&mut client, TOPIC, "old", None).await,
+            "retention.ms"
+        ),
+        (Some("4242".into()), 1)
+    );
+    assert!(!meta.join("metadata.log").exists());
+    assert!(meta.join("raft.log").exists());
+    drop(client);
+    server.shutdown().await;
+    // Opens again from the quorum alone.
+    let server = start_broker(dir.path(), &[]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    assert_eq!(partition_count(&mut client, "old").await, 2);
     server.shutdown().await;
 }

@@ -38,6 +38,7 @@ pub const IMPLEMENTED: &[ApiKey] = &[
     ApiKey::ElectLeaders,
     ApiKey::DescribeCluster,
     ApiKey::DescribeProducers,
+    ApiKey::DescribeQuorum,
     ApiKey::DescribeTopicPartitions,
 ];
 

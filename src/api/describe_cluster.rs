@@ -60,7 +60,7 @@ pub fn handle(
     DescribeClusterResponse {
         endpoint_type: ENDPOINT_BROKER,
         cluster_id: broker.cluster_id.clone(),
-        controller_id: broker.config.node_id,
+        controller_id: broker.metadata.leader().map_or(-1, |id| id as i32),
         brokers,
         cluster_authorized_operations: if request.include_cluster_authorized_operations {
             CLUSTER_AUTHORIZED_OPERATIONS

@@ -1,6 +1,8 @@
-//! Metadata: the broker (this node, as advertised), the cluster id, the controller (this
-//! node) and the requested topics with ids and partitions, auto-creating unknown topics
-//! when both the request and `auto.create.topics.enable` allow it. Authorized operations
+//! Metadata: the brokers registered on the metadata log, the cluster id, the controller
+//! (the metadata quorum's leader) and the requested topics with ids and partitions, auto-creating unknown topics
+//! when both the request and `auto.create.topics.enable` allow it. Every partition is led by
+//! the node answering: each node holds every partition (placement across brokers comes
+//! later), so single-node behaviour is unchanged. Authorized operations
 //! (v8+, when asked) are what Kafka allows without an authorizer.
 
 use crate::broker::{validate_topic_name, Broker, Topic};
@@ -12,7 +14,6 @@ use strom_protocol::{ErrorCode, Uuid};
 
 pub fn handle(broker: &Broker, request: MetadataRequest, _version: i16) -> MetadataResponse {
     let node_id = broker.config.node_id;
-    let advertised = broker.config.advertised();
     let mut topics: Vec<MetadataResponseTopic> = match &request.topics {
         // Null asks for every topic.
         None => broker
@@ -44,24 +45,44 @@ pub fn handle(broker: &Broker, request: MetadataRequest, _version: i16) -> Metad
         } else {
             i32::MIN
         },
-        brokers: vec![MetadataResponseBroker {
-            node_id,
-            host: advertised.host.clone(),
-            port: i32::from(advertised.port),
-            // As registered on the metadata log (`broker.rack`), as DescribeCluster shows it.
-            rack: broker
-                .metadata
-                .image()
-                .brokers
-                .get(&node_id)
-                .and_then(|b| b.rack.clone()),
-            ..Default::default()
-        }],
+        brokers: brokers(broker),
         cluster_id: Some(broker.cluster_id.clone()),
-        controller_id: node_id,
+        // The quorum's leader as this node last heard (-1 during an election).
+        controller_id: broker.metadata.leader().map_or(-1, |id| id as i32),
         topics,
         ..Default::default()
     }
+}
+
+/// Every broker registered on the metadata log (this one as configured, the others as
+/// they registered), with the racks they registered, as DescribeCluster shows them.
+fn brokers(broker: &Broker) -> Vec<MetadataResponseBroker> {
+    let node_id = broker.config.node_id;
+    let advertised = broker.config.advertised();
+    let image = broker.metadata.image();
+    let this = MetadataResponseBroker {
+        node_id,
+        host: advertised.host.clone(),
+        port: i32::from(advertised.port),
+        rack: image.brokers.get(&node_id).and_then(|b| b.rack.clone()),
+        ..Default::default()
+    };
+    let mut brokers = vec![this];
+    brokers.extend(
+        image
+            .brokers
+            .values()
+            .filter(|b| b.node_id != node_id)
+            .map(|b| MetadataResponseBroker {
+                node_id: b.node_id,
+                host: b.host.clone(),
+                port: i32::from(b.port),
+                rack: b.rack.clone(),
+                ..Default::default()
+            }),
+    );
+    brokers.sort_by_key(|b| b.node_id);
+    brokers
 }
 
 fn lookup(

@@ -13,6 +13,7 @@ mod describe_configs;
 mod describe_groups;
 mod describe_log_dirs;
 mod describe_producers;
+mod describe_quorum;
 mod describe_topic_partitions;
 mod elect_leaders;
 pub mod fetch;
@@ -138,6 +139,9 @@ pub async fn handle(
         }
         RequestBody::DescribeProducers(r) => {
             ResponseBody::DescribeProducers(describe_producers::handle(broker, r))
+        }
+        RequestBody::DescribeQuorum(r) => {
+            ResponseBody::DescribeQuorum(describe_quorum::handle(broker, r))
         }
         RequestBody::DescribeTopicPartitions(r) => {
             ResponseBody::DescribeTopicPartitions(describe_topic_partitions::handle(broker, r))

@@ -2,8 +2,9 @@
 //! topics, configs; see `crate::metadata`) and the open topics, each with its partitions
 //! and their logs.
 //!
-//! Invariants: every metadata change goes through the metadata log (`Metadata::propose`)
-//! under the `changing` lock, and the topic registry (behind a `RwLock`, never held across
+//! Invariants: every metadata change goes through the metadata quorum
+//! (`MetadataQuorum::propose`, which blocks until the change is committed) under the
+//! `changing` lock, and the topic registry (behind a `RwLock`, never held across
 //! `.await`) follows the committed image: a topic is visible only after it is durably
 //! recorded, its directories are removed only after its removal is recorded, and a config
 //! change reaches the logs right after it is recorded.
@@ -16,7 +17,9 @@ pub mod topic_config;
 
 use crate::config::BrokerConfig;
 use crate::log::{LogConfig, LogError, PartitionLog};
-use crate::metadata::{ConfigResource, Metadata, MetadataError, MetadataRecord, TopicImage};
+use crate::metadata::{ConfigResource, MetadataRecord, TopicImage};
+use crate::raft::metadata::ProposeError;
+use crate::raft::quorum::{MetadataQuorum, QuorumError};
 use crate::txn::ProducerIds;
 use flusher::Flusher;
 use partition::Partition;
@@ -41,7 +44,7 @@ pub enum BrokerError {
     #[error(transparent)]
     Store(#[from] store::StoreError),
     #[error(transparent)]
-    Metadata(#[from] MetadataError),
+    Quorum(#[from] QuorumError),
     #[error("opening partition {topic}-{partition}: {source}")]
     Log {
         topic: String,
@@ -81,8 +84,8 @@ pub struct Broker {
     pub cluster_id: String,
     topics: RwLock<HashMap<String, Arc<Topic>>>,
     producer_ids: ProducerIds,
-    /// The metadata log and its latest image.
-    pub metadata: Metadata,
+    /// The metadata quorum and this node's latest image of it.
+    pub metadata: MetadataQuorum,
     /// Group commit of fsyncs (see `flusher.rs`).
     pub flusher: Arc<Flusher>,
     /// Held for a whole metadata change (check, clear leftovers, open, record, publish), so
@@ -101,7 +104,7 @@ impl Broker {
             path: dir.clone(),
             source,
         })?;
-        let metadata = Metadata::open(&dir, config.metadata_snapshot_bytes)?;
+        let metadata = MetadataQuorum::open(&config)?;
         if metadata.image().cluster_id.is_empty() {
             // A new directory, or one written by a strom that kept its metadata in a text
             // file: record the cluster id (and what that file held) as the first records.
@@ -111,8 +114,18 @@ impl Broker {
                     id: new_cluster_id(),
                 }],
             };
-            metadata.propose(records)?;
-            store::remove(&dir)?;
+            match metadata.propose(records) {
+                Ok(_) => store::remove(&dir)?,
+                // Another node of a new quorum recorded its cluster id first; this node
+                // joins that cluster.
+                Err(ProposeError::Invalid(e)) => {
+                    tracing::info!(reason = %e, "the quorum already has a cluster id");
+                    metadata
+                        .wait_for(|image| !image.cluster_id.is_empty(), CATCH_UP_WAIT)
+                        .map_err(QuorumError::from)?;
+                }
+                Err(e) => return Err(QuorumError::from(e).into()),
+            }
         }
         let advertised = config.advertised();
         let registration = MetadataRecord::RegisterBroker {
@@ -133,7 +146,9 @@ impl Broker {
                     rack: b.rack.clone(),
                 });
         if registered.as_ref() != Some(&registration) {
-            metadata.propose(vec![registration])?;
+            metadata
+                .propose(vec![registration])
+                .map_err(QuorumError::from)?;
         }
         let image = metadata.image();
         let groups =
@@ -258,7 +273,7 @@ impl Broker {
 
     /// A producer id never handed out before (InitProducerId), recording a new block of
     /// them durably when the current one is spent.
-    pub fn allocate_producer_id(&self) -> Result<i64, MetadataError> {
+    pub fn allocate_producer_id(&self) -> Result<i64, ProposeError> {
         self.producer_ids.allocate(|end| {
             self.metadata
                 .propose(vec![MetadataRecord::ProducerIdBlock { end }])
@@ -372,20 +387,7 @@ impl Broker {
             }])
             .map_err(storage_error)?;
         self.write_topics().remove(name);
-        for partition in &topic.partitions {
-            partition.wake_waiters();
-            // Renamed first so that a crash mid-removal leaves a directory that startup
-            // recognises as deleted data.
-            let dir = self.partition_dir(name, partition.index);
-            let doomed = self.config.log_dirs.join(format!(
-                "{name}-{}.{}{DELETED_SUFFIX}",
-                partition.index, topic.id
-            ));
-            match std::fs::rename(&dir, &doomed) {
-                Ok(()) => remove_dir_if_present(&doomed),
-                Err(_) => remove_dir_if_present(&dir),
-            }
-        }
+        self.remove_topic_data(&topic);
         tracing::info!(topic = name, "topic deleted");
         Ok(topic)
     }
@@ -552,7 +554,79 @@ impl Broker {
             }
         });
         crate::group::Coordinator::spawn_ticker(self);
+        self.follow_images();
         Ok(())
+    }
+
+    /// Follows the images the quorum applies: topics that other nodes create, grow, change
+    /// or delete are opened, changed or removed here. Ends when the quorum stops.
+    fn follow_images(self: &Arc<Self>) {
+        let mut images = self.metadata.subscribe();
+        let weak = Arc::downgrade(self);
+        tokio::spawn(async move {
+            while images.changed().await.is_ok() {
+                images.borrow_and_update();
+                let Some(broker) = weak.upgrade() else { return };
+                let _ = tokio::task::spawn_blocking(move || broker.follow_image()).await;
+            }
+        });
+    }
+
+    /// Brings the topic registry to the latest image. Under the `changing` lock, and with the
+    /// latest image rather than the one that woke it: this node's own changes are in the
+    /// registry once the lock is free, and an older image would undo them.
+    fn follow_image(&self) {
+        let _changing = self.lock_changes();
+        let image = self.metadata.image();
+        for topic in self.topics() {
+            if image.topic_by_id(&topic.id).is_none() {
+                self.write_topics().remove(&topic.name);
+                self.remove_topic_data(&topic);
+                tracing::info!(topic = %topic.name, "topic deleted through another node");
+            }
+        }
+        for record in image.topics.values() {
+            let existing = self.topic(&record.name).filter(|t| t.id == record.id);
+            let current = existing.as_ref().map_or(0, |t| t.partitions.len() as i32);
+            if existing
+                .as_ref()
+                .is_some_and(|t| current == record.partitions && t.overrides == record.configs)
+            {
+                continue;
+            }
+            for index in current..record.partitions {
+                remove_dir_if_present(&self.partition_dir(&record.name, index));
+            }
+            match self.open_topic(record, existing.as_deref()) {
+                Ok(topic) => {
+                    self.write_topics()
+                        .insert(record.name.clone(), Arc::new(topic));
+                    tracing::info!(topic = %record.name, partitions = record.partitions, "topic changed through another node");
+                }
+                Err(e) => {
+                    tracing::error!(topic = %record.name, error = %e, "opening a topic of the metadata image failed")
+                }
+            }
+        }
+    }
+
+    /// Removes a deleted topic's partition directories.
+    fn remove_topic_data(&self, topic: &Topic) {
+        let name = &topic.name;
+        for partition in &topic.partitions {
+            partition.wake_waiters();
+            // Renamed first so that a crash mid-removal leaves a directory that startup
+            // recognises as deleted data.
+            let dir = self.partition_dir(name, partition.index);
+            let doomed = self.config.log_dirs.join(format!(
+                "{name}-{}.{}{DELETED_SUFFIX}",
+                partition.index, topic.id
+            ));
+            match std::fs::rename(&dir, &doomed) {
+                Ok(()) => remove_dir_if_present(&doomed),
+                Err(_) => remove_dir_if_present(&dir),
+            }
+        }
     }
 
     /// One pass of retention, compaction and producer expiry over every partition.
@@ -593,6 +667,7 @@ impl Broker {
     /// Flushes every log and marks it cleanly closed (graceful shutdown).
     pub fn shutdown(&self) {
         self.flusher.stop();
+        self.metadata.shutdown();
         for topic in self.topics() {
             for partition in &topic.partitions {
                 if let Err(e) = partition.log().close_clean() {
@@ -602,6 +677,9 @@ impl Broker {
         }
     }
 }
+
+/// How long a node joining a new quorum waits to apply the cluster id another node recorded.
+const CATCH_UP_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// Suffix of a partition directory whose topic was deleted (removed at startup if a crash
 /// interrupted its removal). Partition directories end in `-<digits>`, so no live one
@@ -615,10 +693,14 @@ fn unknown_topic() -> TopicError {
     )
 }
 
-fn storage_error(e: MetadataError) -> TopicError {
+fn storage_error(e: ProposeError) -> TopicError {
     tracing::error!(error = %e, "recording a metadata change failed");
     match e {
-        MetadataError::Invalid(e) => TopicError::new(ErrorCode::INVALID_REQUEST, e.to_string()),
+        ProposeError::Invalid(e) => TopicError::new(ErrorCode::INVALID_REQUEST, e.to_string()),
+        // Retriable: the quorum has no leader this node can reach right now.
+        e @ ProposeError::NotLeader { .. } => {
+            TopicError::new(ErrorCode::NOT_CONTROLLER, e.to_string())
+        }
         e => TopicError::new(ErrorCode::KAFKA_STORAGE_ERROR, e.to_string()),
     }
 }

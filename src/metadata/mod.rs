@@ -4,9 +4,10 @@
 //!
 //! The seam the rest of strom sees is narrow, so that the Raft quorum can replicate the
 //! log without changing callers: `propose` records (they are durable and applied when it
-//! returns), `image` reads the latest committed image, `subscribe` watches new images. On
-//! one node the log is local (`log.rs`), snapshotted every
-//! `metadata.log.max.record.bytes.between.snapshots` bytes.
+//! returns), `image` reads the latest committed image, `subscribe` watches new images. The
+//! broker runs on the quorum (`crate::raft::quorum`); `Metadata` here, on the local log
+//! (`log.rs`), remains to read data directories written before the quorum, which are
+//! migrated into it once.
 //!
 //! Invariant: an image is published only after the records that made it are fsynced, and
 //! every published image is the previous one plus exactly the proposed records.

@@ -9,6 +9,7 @@
 //! `propose` returns Ok, the records are committed by a majority and applied to the image
 //! `image()` returns.
 
+use super::tcp::Refusal;
 use super::{start, Controller, QuorumSettings};
 use crate::metadata::image::ApplyError;
 use crate::metadata::{Image, MetadataRecord};
@@ -20,6 +21,14 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+
+/// How long a proposal waits for a leader (an election, a leader unreachable) before it
+/// fails with NotLeader.
+const LEADER_WAIT: Duration = Duration::from_secs(15);
+/// The pause between tries while there is no reachable leader.
+const RETRY_PAUSE: Duration = Duration::from_millis(100);
+/// How long a forwarded proposal may take at the leader.
+const FORWARD_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProposeError {
@@ -90,13 +99,19 @@ impl RaftMetadata {
         let address = listener.local_addr()?.to_string();
         let voters = BTreeMap::from([(node_id, address)]);
         let metadata = RaftMetadata::open(log_dirs, node_id, &voters, listener, settings).await?;
-        metadata
-            .controller
+        metadata.wait_leader(node_id).await?;
+        Ok(metadata)
+    }
+
+    /// Waits (10 s at most) until this controller, the only voter, leads.
+    pub async fn wait_leader(&self, node_id: u64) -> anyhow::Result<()> {
+        debug_assert_eq!(node_id, self.controller.id);
+        self.controller
             .raft
             .wait(Some(Duration::from_secs(10)))
             .state(ServerState::Leader, "quorum of one elects itself")
             .await?;
-        Ok(metadata)
+        Ok(())
     }
 
     pub fn controller(&self) -> &Controller {
@@ -114,36 +129,84 @@ impl RaftMetadata {
     }
 
     /// Proposes `records` (all or none) to the quorum; returns the image that holds them once
-    /// they are committed and applied here.
+    /// they are committed and applied here. A controller that does not lead forwards them
+    /// to the leader; while there is no leader (an election) it retries until
+    /// `LEADER_WAIT` has passed, then answers NotLeader.
     pub async fn propose(&self, records: Vec<MetadataRecord>) -> Result<Arc<Image>, ProposeError> {
         if records.is_empty() {
             return Ok(self.image());
         }
         let _one_at_a_time = self.proposing.lock().await;
-        let mut next = (*self.image()).clone();
-        for record in &records {
-            next.apply_in_place(record)?;
-        }
-        let response = self
-            .controller
-            .raft
-            .client_write(records)
-            .await
-            .map_err(|e| match e {
-                RaftError::APIError(ClientWriteError::ForwardToLeader(f)) => {
-                    ProposeError::NotLeader {
-                        leader: f.leader_id,
-                    }
+        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
+        let mut leader = None;
+        loop {
+            let mut next = (*self.image()).clone();
+            for record in &records {
+                next.apply_in_place(record)?;
+            }
+            match self.attempt(records.clone()).await {
+                Ok(offset) => return self.applied(offset, deadline).await,
+                Err(Refusal::Invalid(reason)) => {
+                    return Err(ProposeError::Invalid(ApplyError(reason)))
                 }
-                other => ProposeError::Quorum(other.to_string()),
-            })?;
-        if let Some(reason) = response.data.refused {
-            return Err(ProposeError::Invalid(ApplyError(reason)));
+                Err(Refusal::Quorum(reason)) => return Err(ProposeError::Quorum(reason)),
+                Err(Refusal::NotLeader(known)) => leader = known,
+                Err(Refusal::Unreachable(reason)) => {
+                    tracing::debug!(%reason, "forwarding a proposal failed; retrying")
+                }
+            }
+            if tokio::time::Instant::now() + RETRY_PAUSE > deadline {
+                return Err(ProposeError::NotLeader { leader });
+            }
+            tokio::time::sleep(RETRY_PAUSE).await;
         }
-        // The state machine publishes before it answers, so the image holds the records.
-        let image = self.image();
-        debug_assert!(image.offset >= response.data.offset);
-        Ok(image)
+    }
+
+    /// One try: here when this controller leads, else forwarded to the leader it knows.
+    async fn attempt(&self, records: Vec<MetadataRecord>) -> Result<i64, Refusal> {
+        match self.controller.raft.client_write(records.clone()).await {
+            Ok(response) => match response.data.refused {
+                Some(reason) => Err(Refusal::Invalid(reason)),
+                None => Ok(response.data.offset),
+            },
+            Err(RaftError::APIError(ClientWriteError::ForwardToLeader(f))) => {
+                match (f.leader_id, f.leader_node) {
+                    (Some(id), Some(node)) if id != self.controller.id => {
+                        super::tcp::forward(&node.addr, records, FORWARD_TIMEOUT).await
+                    }
+                    (leader, _) => Err(Refusal::NotLeader(leader)),
+                }
+            }
+            Err(e) => Err(Refusal::Quorum(e.to_string())),
+        }
+    }
+
+    /// The image once this node has applied up to `offset` (at once on the leader, whose
+    /// state machine publishes before it answers; a follower learns of the commit on the
+    /// leader's next message).
+    async fn applied(
+        &self,
+        offset: i64,
+        deadline: tokio::time::Instant,
+    ) -> Result<Arc<Image>, ProposeError> {
+        let mut images = self.subscribe();
+        let caught_up = tokio::time::timeout_at(
+            deadline.max(tokio::time::Instant::now() + FORWARD_TIMEOUT),
+            images.wait_for(|image| image.offset >= offset),
+        )
+        .await;
+        match caught_up {
+            Ok(Ok(image)) => Ok(Arc::clone(&image)),
+            Ok(Err(_)) => Err(ProposeError::Quorum("the state machine stopped".into())),
+            Err(_) => Err(ProposeError::Quorum(format!(
+                "committed at offset {offset} but not applied here in time"
+            ))),
+        }
+    }
+
+    /// The controller that leads the quorum, as this node last heard.
+    pub fn leader(&self) -> Option<u64> {
+        self.controller.raft.metrics().borrow().current_leader
     }
 
     /// Stops the controller and its listener.

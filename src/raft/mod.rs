@@ -17,6 +17,7 @@
 pub mod log_store;
 pub mod memory;
 pub mod metadata;
+pub mod quorum;
 pub mod runtime;
 pub mod state_machine;
 pub mod tcp;

@@ -1,6 +1,9 @@
 //! The Raft network over TCP, on the controller listener: each RPC is one request frame and
 //! one response frame on a connection the client keeps open and reopens after a failure.
 //!
+//! The same listener takes proposals forwarded by controllers that do not lead
+//! (`Request::Propose`, sent by `forward` on a connection of its own).
+//!
 //! Frame: payload length u32 big-endian, then the payload, a JSON `Request` or `Response`.
 //! Check, then parse: a length above `MAX_FRAME_BYTES` closes the connection before anything
 //! is buffered.
@@ -11,9 +14,10 @@
 //! next one. Every RPC is bounded by openraft's hard TTL.
 
 use super::TypeConfig;
+use crate::metadata::MetadataRecord;
 use openraft::error::{
-    Fatal, NetworkError, RPCError, RaftError, RemoteError, ReplicationClosed, StreamingError,
-    Unreachable,
+    ClientWriteError, Fatal, NetworkError, RPCError, RaftError, RemoteError, ReplicationClosed,
+    StreamingError, Unreachable,
 };
 use openraft::network::{RPCOption, RaftNetwork, RaftNetworkFactory};
 use openraft::raft::{
@@ -44,6 +48,21 @@ enum Request {
         meta: SnapshotMeta<NodeId, BasicNode>,
         data: Vec<u8>,
     },
+    /// Records a controller that does not lead forwards to the one it believes leads.
+    Propose(Vec<MetadataRecord>),
+}
+
+/// Why a forwarded proposal was not committed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// The receiver does not lead; `leader` does, when known.
+    NotLeader(Option<NodeId>),
+    /// The state machine refused the records (they do not fit the image).
+    Invalid(String),
+    /// The receiver's quorum failed.
+    Quorum(String),
+    /// The receiver could not be reached or did not answer in time.
+    Unreachable(String),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -51,6 +70,8 @@ enum Response {
     AppendEntries(Result<AppendEntriesResponse<NodeId>, RaftError<NodeId>>),
     Vote(Result<VoteResponse<NodeId>, RaftError<NodeId>>),
     Snapshot(Result<SnapshotResponse<NodeId>, Fatal<NodeId>>),
+    /// The image offset after the proposal's entry.
+    Propose(Result<i64, Refusal>),
 }
 
 async fn write_frame<T: Serialize>(stream: &mut TcpStream, message: &T) -> std::io::Result<()> {
@@ -135,10 +156,51 @@ async fn serve_connection(mut stream: TcpStream, raft: Raft<TypeConfig>) -> std:
                 };
                 Response::Snapshot(raft.install_full_snapshot(vote, snapshot).await)
             }
+            Request::Propose(records) => Response::Propose(propose_here(&raft, records).await),
         };
         write_frame(&mut stream, &response).await?;
     }
     Ok(())
+}
+
+/// Proposes `records` on this controller, which must lead; the image offset after them.
+pub async fn propose_here(
+    raft: &Raft<TypeConfig>,
+    records: Vec<MetadataRecord>,
+) -> Result<i64, Refusal> {
+    match raft.client_write(records).await {
+        Ok(response) => match response.data.refused {
+            Some(reason) => Err(Refusal::Invalid(reason)),
+            None => Ok(response.data.offset),
+        },
+        Err(RaftError::APIError(ClientWriteError::ForwardToLeader(f))) => {
+            Err(Refusal::NotLeader(f.leader_id))
+        }
+        Err(e) => Err(Refusal::Quorum(e.to_string())),
+    }
+}
+
+/// Forwards `records` to the controller listening on `address`, on a connection of its
+/// own, waiting at most `timeout`; the image offset after them once committed.
+pub async fn forward(
+    address: &str,
+    records: Vec<MetadataRecord>,
+    timeout: Duration,
+) -> Result<i64, Refusal> {
+    let call = async {
+        let mut stream = TcpStream::connect(address).await?;
+        stream.set_nodelay(true)?;
+        write_frame(&mut stream, &Request::Propose(records)).await?;
+        match read_frame::<Response>(&mut stream).await? {
+            Some(Response::Propose(result)) => Ok(result),
+            _ => Err(std::io::Error::other("no answer to a forwarded proposal")),
+        }
+    };
+    match tokio::time::timeout(timeout, call).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(e)) => Err(Refusal::Unreachable(format!("{address}: {e}"))),
+        Err(_) => Err(Refusal::Unreachable(format!("{address}: timed out"))),
+    }
 }
 
 /// Makes a `TcpNetwork` per target from the target's address (`BasicNode::addr`).
