@@ -3,7 +3,7 @@
 //! number of `--override KEY=VALUE`.
 
 use clap::Parser;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use strom::config::BrokerConfig;
 
@@ -37,6 +37,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Err(e) = check_log_dir(&config.log_dirs) {
+        eprintln!("strom: configuration error: invalid value for log.dirs: {e}");
+        return ExitCode::from(2);
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -54,6 +58,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A data directory that cannot be created or written is a configuration mistake (exit 2
+/// naming `log.dirs`), not a runtime failure: found here, before anything else is opened.
+fn check_log_dir(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let probe = dir.join(".strom-write-check");
+    std::fs::write(&probe, b"")
+        .and_then(|()| std::fs::remove_file(&probe))
+        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
 }
 
 async fn run(config: BrokerConfig) -> anyhow::Result<()> {

@@ -7,6 +7,8 @@
 // Consumers use assign + seek, except in part C (consumer groups: subscribe, commitSync),
 // whose failures fail the run unless STROM_GROUPS=0 (for brokers without consumer groups).
 // Every check compares exact offsets, partitions, keys, values, headers and timestamps.
+// Across clients: for every codec, kcat (librdkafka) reads what the Java producer wrote and
+// the Java consumer reads what kcat wrote.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -477,6 +479,76 @@ public final class InteropTest {
         eq("records", rows(consume(t, 0, 0, 50)), want);
     }
 
+    /** Runs kcat against the broker with `stdin` as its input; returns its standard output. */
+    static String kcat(String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kcat", "-b", BOOTSTRAP));
+        command.addAll(Arrays.asList(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (var in = process.getOutputStream()) {
+            in.write(bytes(stdin));
+        }
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("kcat " + command + " did not finish within 30 s");
+        }
+        eq("exit status of " + command, process.exitValue(), 0);
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    // kcat (librdkafka 2.0.2) reads a batch the Java producer compressed with `codec`: every
+    // offset, key (a null one too), value, header and timestamp as produced.
+    static void kcatReadsJava(String codec) throws Exception {
+        String t = topic("java-to-kcat-" + codec);
+        ensureTopic(t, 1);
+        List<Header> headers = List.of(new RecordHeader("codec", bytes(codec)), new RecordHeader("h", bytes("1")),
+            new RecordHeader("h", bytes("2")));
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        StringBuilder want = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            String key = i == 7 ? null : "k" + i;
+            String value = (codec + "-" + i + "-").repeat(10);
+            records.add(new ProducerRecord<>(t, 0, BASE_TIMESTAMP_MS + i, bytes(key), bytes(value), headers));
+            want.append(i).append('|').append(key == null ? -1 : key.length()).append('|').append(key == null ? "" : key)
+                .append('|').append(value).append("|codec=").append(codec).append(",h=1,h=2|").append(BASE_TIMESTAMP_MS + i).append('\n');
+        }
+        List<RecordMetadata> md = produce(false, Map.of("compression.type", codec, "acks", "all", "linger.ms", "50"), records);
+        eq("produce offsets", offsets(md), range(0, 0, 30));
+        eq("kcat's view", kcat("", "-C", "-e", "-q", "-t", t, "-p", "0", "-o", "beginning", "-f", "%o|%K|%k|%s|%h|%T\n"),
+            want.toString());
+    }
+
+    // The Java consumer reads a batch kcat (librdkafka 2.0.2) compressed with `codec`: every
+    // offset, key, value and header as kcat sent them, create timestamps from kcat's clock.
+    static void javaReadsKcat(String codec) throws Exception {
+        String t = topic("kcat-to-java-" + codec);
+        ensureTopic(t, 1);
+        StringBuilder input = new StringBuilder();
+        List<String> want = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String value = (codec + "-" + i + "-").repeat(10);
+            input.append("k").append(i).append(':').append(value).append('\n');
+            want.add(i + "|k" + i + "|" + value + "|codec=" + codec + ",n=0|CreateTime");
+        }
+        long before = System.currentTimeMillis();
+        kcat(input.toString(), "-P", "-t", t, "-p", "0", "-K:", "-z", codec, "-H", "codec=" + codec, "-H", "n=0",
+            "-X", "linger.ms=100");
+        long after = System.currentTimeMillis();
+        List<ConsumerRecord<byte[], byte[]>> got = consume(t, 0, 0, 30);
+        List<String> rows = new ArrayList<>();
+        for (String row : rows(got)) {
+            // rows(): offset|key|value|headers|timestamp|type; the timestamp is checked below.
+            String[] f = row.split("\\|");
+            rows.add(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3] + "|" + f[5]);
+        }
+        eq("records", rows, want);
+        for (ConsumerRecord<byte[], byte[]> r : got) {
+            if (r.timestamp() < before || r.timestamp() > after) {
+                throw new AssertionError("timestamp " + r.timestamp() + " outside [" + before + ", " + after + "]");
+            }
+        }
+    }
+
     // A 1,000,000-byte value between two small messages is stored and fetched intact; the
     // broker's default max.message.bytes (1048588) admits its batch.
     static void oneMegabyte(Boolean idempotence) throws Exception {
@@ -673,6 +745,10 @@ public final class InteropTest {
         a.test("AdminClient createPartitions, deleteTopics by id", InteropTest::adminPartitionsAndDeleteById);
         a.test("AdminClient describeCluster, describeLogDirs, electLeaders", InteropTest::adminClusterLogDirsElections);
         runProduceConsumeTests(a, Boolean.FALSE);
+        for (String codec : CODECS) {
+            a.test("codec " + codec + ": kcat reads what Java produced", () -> kcatReadsJava(codec));
+            a.test("codec " + codec + ": Java reads what kcat produced", () -> javaReadsKcat(codec));
+        }
         Part b = new Part("B: producer defaults (idempotent)");
         runProduceConsumeTests(b, null);
         b.test("AdminClient describeProducers after an idempotent produce", InteropTest::describeProducersAfterIdempotentProduce);
