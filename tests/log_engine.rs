@@ -720,3 +720,115 @@ async fn concurrent_creates_of_one_topic_do_not_clash() {
     );
     server.shutdown().await;
 }
+
+/// Fetch v12 of partition 0 from offset 0: the partition's error code.
+async fn fetch_error(client: &mut Client, topic: &str) -> i16 {
+    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
+    use strom_protocol::generated::FetchRequest;
+    let request = RequestBody::Fetch(FetchRequest {
+        replica_id: -1,
+        max_wait_ms: 0,
+        min_bytes: 0,
+        max_bytes: 1 << 20,
+        topics: vec![FetchTopic {
+            topic: topic.into(),
+            partitions: vec![FetchPartition {
+                partition: 0,
+                fetch_offset: 0,
+                partition_max_bytes: 1 << 20,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    match client.call(12, request).await {
+        ResponseBody::Fetch(r) => r.responses[0].partitions[0].error_code,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// A failed fsync outside the flusher (here: a roll seals an active segment that is really
+/// /dev/null, whose fsync fails with EINVAL) takes the whole log directory offline: that
+/// produce, a later produce to another topic, and fetches of any topic answer
+/// KAFKA_STORAGE_ERROR, while ApiVersions and Metadata are still served.
+#[tokio::test]
+async fn failed_fsync_takes_the_log_dir_offline() {
+    use strom_protocol::generated::{ApiVersionsRequest, MetadataRequest};
+    let dir = tempfile::tempdir().unwrap();
+    // No fsync before acks, so the only fsync is the one sealing the segment on roll.
+    let settings = ["strom.fsync.before.ack=none"];
+    let server = start_broker(dir.path(), &settings).await;
+    let mut client = Client::connect(server.local_addr).await;
+    assert_eq!(
+        create_with_configs(&mut client, "sink", &[("segment.bytes", "14")], false).await,
+        (0, None)
+    );
+    create_topic_ok(&mut client, "other", 1).await;
+    drop(client);
+    server.shutdown().await;
+    let segment = dir.path().join("sink-0").join("00000000000000000000.log");
+    std::fs::remove_file(&segment).unwrap();
+    std::os::unix::fs::symlink("/dev/null", &segment).unwrap();
+
+    let server = start_broker(dir.path(), &settings).await;
+    let mut client = Client::connect(server.local_addr).await;
+    let now = strom::api::now_ms();
+    let one = |value: &str| batch(&[(None, Some(value))], now, Compression::None);
+    assert_eq!(
+        produce_one(&mut client, "other", 0, one("o"), -1).await,
+        (0, 0)
+    );
+    assert_eq!(
+        produce_one(&mut client, "sink", 0, one("a"), -1).await,
+        (0, 0)
+    );
+    assert_eq!(fetch_error(&mut client, "other").await, 0);
+    // The segment is past segment.bytes: this append rolls it, and sealing it fails.
+    assert_eq!(
+        produce_one(&mut client, "sink", 0, one("b"), -1).await,
+        (ErrorCode::KAFKA_STORAGE_ERROR.0, -1)
+    );
+    assert_eq!(
+        produce_one(&mut client, "other", 0, one("p"), -1).await,
+        (ErrorCode::KAFKA_STORAGE_ERROR.0, -1)
+    );
+    assert_eq!(
+        produce_one(&mut client, "other", 0, one("q"), 1).await,
+        (ErrorCode::KAFKA_STORAGE_ERROR.0, -1)
+    );
+    assert_eq!(
+        fetch_error(&mut client, "other").await,
+        ErrorCode::KAFKA_STORAGE_ERROR.0
+    );
+    assert_eq!(
+        fetch_error(&mut client, "sink").await,
+        ErrorCode::KAFKA_STORAGE_ERROR.0
+    );
+    match client
+        .call(3, RequestBody::ApiVersions(ApiVersionsRequest::default()))
+        .await
+    {
+        ResponseBody::ApiVersions(r) => assert_eq!(r.error_code, 0),
+        other => panic!("unexpected {other:?}"),
+    }
+    match client
+        .call(
+            12,
+            RequestBody::Metadata(MetadataRequest {
+                topics: None,
+                ..Default::default()
+            }),
+        )
+        .await
+    {
+        ResponseBody::Metadata(r) => {
+            let mut names: Vec<&str> = r.topics.iter().filter_map(|t| t.name.as_deref()).collect();
+            names.sort_unstable();
+            assert_eq!(names, vec!["other", "sink"]);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    drop(client);
+    server.shutdown().await;
+}

@@ -88,6 +88,14 @@ fn resolve(broker: &Broker, request: &FetchRequest, version: i16) -> Vec<Target>
                     .ok_or(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION),
                 None => Err(unknown),
             };
+            // One log directory holds every partition: after a failed fsync none is served.
+            let partition = partition.and_then(|p| {
+                if broker.log_dir_failed() {
+                    Err(ErrorCode::KAFKA_STORAGE_ERROR)
+                } else {
+                    Ok(p)
+                }
+            });
             targets.push(Target {
                 topic: resolved
                     .as_ref()

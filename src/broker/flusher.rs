@@ -7,9 +7,12 @@
 //! Invariants: a request's ticket is the number of the first round that starts after its
 //! append, so when that round completes the append is durable. The log lock is held only
 //! to take a file handle, never during an fsync. A failed fsync is fatal for the log
-//! directory: every later round reports failure, and the broker refuses writes.
+//! directory: it marks the directory's [`DirHealth`] offline (as a failed fsync anywhere
+//! else in the log does), every later round reports failure, and the broker refuses
+//! produce and fetch on every partition of the directory.
 
 use super::partition::Partition;
+use crate::log::DirHealth;
 use std::sync::{Arc, Condvar, Mutex, Weak};
 use std::time::Duration;
 use tokio::sync::watch;
@@ -27,6 +30,8 @@ pub struct Flusher {
     state: Mutex<State>,
     wake: Condvar,
     done: watch::Sender<Flushed>,
+    /// The log directory's health, shared with its logs: either side may take it offline.
+    health: Arc<DirHealth>,
 }
 
 struct State {
@@ -47,7 +52,13 @@ impl Default for Flusher {
 
 impl Flusher {
     pub fn new() -> Flusher {
+        Flusher::with_health(Arc::default())
+    }
+
+    /// A flusher for the log directory whose logs share `health`.
+    pub fn with_health(health: Arc<DirHealth>) -> Flusher {
         Flusher {
+            health,
             state: Mutex::new(State {
                 dirty: Vec::new(),
                 next_generation: 1,
@@ -110,9 +121,13 @@ impl Flusher {
         (flushed.failed || flushed.generation >= ticket).then_some(!flushed.failed)
     }
 
-    /// Whether an fsync has failed (the log directory is offline).
+    /// Whether an fsync has failed, here or in any log of the directory (it is offline).
     pub fn failed(&self) -> bool {
-        self.done.borrow().failed
+        self.health.is_offline() || self.done.borrow().failed
+    }
+
+    pub fn health(&self) -> &Arc<DirHealth> {
+        &self.health
     }
 
     /// Lets the thread finish the requested rounds and exit.
@@ -152,6 +167,9 @@ fn run(flusher: Weak<Flusher>, interval: Option<Duration>, all: AllPartitions) {
             round
         };
         let failed = this.failed() | sync_all(&round);
+        if failed {
+            this.health.mark_offline();
+        }
         this.done.send_modify(|f| {
             f.generation = generation;
             f.failed |= failed;

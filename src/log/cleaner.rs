@@ -67,6 +67,16 @@ impl PartitionLog {
         now_ms: i64,
         config: CompactionConfig,
     ) -> Result<Option<CleanStats>, LogError> {
+        self.health.check()?;
+        let result = self.compact_checked(now_ms, config);
+        self.health.observe(result)
+    }
+
+    fn compact_checked(
+        &mut self,
+        now_ms: i64,
+        config: CompactionConfig,
+    ) -> Result<Option<CleanStats>, LogError> {
         let sealed = self.segments.len() - 1;
         // Only segments wholly older than the compaction lag are cleanable.
         let mut cleanable = 0;

@@ -176,8 +176,10 @@ impl<E: IndexEntry> IndexFile<E> {
         self.file
             .set_len(0)
             .and_then(|()| self.file.write_all_at(&bytes, 0))
-            .and_then(|()| self.file.sync_data())
             .map_err(io_error("rewriting index", &self.path))?;
+        self.file
+            .sync_data()
+            .map_err(io_error("syncing index", &self.path))?;
         self.len = entries.len();
         self.last = entries.last().copied();
         self.cache = keep_cache.then_some(entries);

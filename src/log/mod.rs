@@ -34,6 +34,7 @@ use bytes::Bytes;
 use producer_state::{ProducerStateTable, SequenceError, Verdict, SNAPSHOT_EXTENSION};
 use segment::Segment;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use strom_protocol::records::{
     batches, decode_records_with_limit, set_base_offset, BatchHeader, BATCH_HEADER_LEN,
@@ -81,6 +82,57 @@ pub enum LogError {
     /// An idempotent producer's batch out of sequence or from a fenced epoch.
     #[error(transparent)]
     Sequence(#[from] SequenceError),
+    /// An fsync in this log directory failed earlier: nothing more is read or written.
+    #[error("the log directory is offline after a failed fsync")]
+    Offline,
+}
+
+impl LogError {
+    /// Whether this is a failed fsync (of a segment, an index, a checkpoint or a
+    /// directory). After one, the kernel may have dropped the dirty pages it could not
+    /// write while clearing the error, so a retry could "succeed" over lost data: the only
+    /// safe answer is to take the whole log directory offline.
+    pub fn is_fsync_failure(&self) -> bool {
+        matches!(self, LogError::Io { op, .. } if op.starts_with("syncing"))
+    }
+}
+
+/// Health of one log directory, shared by every log in it and by the flusher. Once an
+/// fsync failed anywhere in the directory it stays offline until the broker restarts
+/// (and recovery re-validates what is on disk).
+#[derive(Debug, Default)]
+pub struct DirHealth {
+    offline: AtomicBool,
+}
+
+impl DirHealth {
+    pub fn is_offline(&self) -> bool {
+        self.offline.load(Ordering::Acquire)
+    }
+
+    /// Takes the directory offline for good.
+    pub fn mark_offline(&self) {
+        self.offline.store(true, Ordering::Release);
+    }
+
+    /// Passes `result` through, taking the directory offline if it is a failed fsync.
+    pub fn observe<T>(&self, result: Result<T, LogError>) -> Result<T, LogError> {
+        if let Err(e) = &result {
+            if e.is_fsync_failure() && !self.is_offline() {
+                tracing::error!(error = %e, "fsync failed; the log directory is offline");
+                self.mark_offline();
+            }
+        }
+        result
+    }
+
+    /// `Err(Offline)` once the directory is offline.
+    fn check(&self) -> Result<(), LogError> {
+        if self.is_offline() {
+            return Err(LogError::Offline);
+        }
+        Ok(())
+    }
 }
 
 /// Maps an I/O error to [`LogError::Io`] naming what was being done, to what.
@@ -179,6 +231,9 @@ pub struct PartitionLog {
     producers: ProducerStateTable,
     /// Messages appended since the last flush (for `log.flush.interval.messages`).
     unflushed_messages: u64,
+    /// The log directory's health, shared with the other logs in it: any failed fsync here
+    /// takes them all offline (see [`DirHealth`]).
+    health: Arc<DirHealth>,
 }
 
 /// Sizes and offsets of an append's batches, checked before anything is touched.
@@ -221,6 +276,7 @@ impl PartitionLog {
             marker_on_disk: false,
             producers: ProducerStateTable::default(),
             unflushed_messages: 0,
+            health: Arc::default(),
         };
         log.load_producer_state()?;
         tracing::debug!(dir = %dir.display(), clean = clean_log_end_offset.is_some(), log_start_offset, log_end_offset = log.log_end_offset(), segments = log.segments.len(), "log opened");
@@ -233,6 +289,15 @@ impl PartitionLog {
 
     pub fn config(&self) -> &LogConfig {
         &self.config
+    }
+
+    /// Joins the log to its directory's shared health (a fresh log has one of its own).
+    pub fn set_dir_health(&mut self, health: Arc<DirHealth>) {
+        self.health = health;
+    }
+
+    pub fn dir_health(&self) -> &Arc<DirHealth> {
+        &self.health
     }
 
     /// Applies a changed topic config (segment size and time, index interval, largest
@@ -272,6 +337,12 @@ impl PartitionLog {
     /// validated, with one write. Offsets are assigned from the log end offset by patching
     /// each batch's `base_offset` in place, so `records` holds the stored bytes afterwards.
     pub fn append(&mut self, records: &mut [u8], now_ms: i64) -> Result<AppendInfo, LogError> {
+        self.health.check()?;
+        let result = self.append_checked(records, now_ms);
+        self.health.observe(result)
+    }
+
+    fn append_checked(&mut self, records: &mut [u8], now_ms: i64) -> Result<AppendInfo, LogError> {
         let summary = summarize(records, self.config.max_message_bytes)?;
         if let Some(duplicate) = self.check_producers(records)? {
             return Ok(duplicate);
@@ -516,6 +587,7 @@ impl PartitionLog {
         max_bytes: usize,
         min_one_batch: bool,
     ) -> Result<ReadSlice, LogError> {
+        self.health.check()?;
         let log_end_offset = self.log_end_offset();
         if offset < self.log_start_offset || offset > log_end_offset {
             return Err(LogError::OffsetOutOfRange {
@@ -551,6 +623,7 @@ impl PartitionLog {
         max_bytes: usize,
         min_one_batch: bool,
     ) -> Result<Option<FileSlice>, LogError> {
+        self.health.check()?;
         let log_end_offset = self.log_end_offset();
         if offset < self.log_start_offset || offset > log_end_offset {
             return Err(LogError::OffsetOutOfRange {
@@ -642,6 +715,12 @@ impl PartitionLog {
     /// and deletes the segments wholly before it. `offset` may be at most the log end
     /// offset. Returns the new log start offset.
     pub fn delete_records_before(&mut self, offset: i64) -> Result<i64, LogError> {
+        self.health.check()?;
+        let result = self.delete_records_checked(offset);
+        self.health.observe(result)
+    }
+
+    fn delete_records_checked(&mut self, offset: i64) -> Result<i64, LogError> {
         let log_end_offset = self.log_end_offset();
         if offset < 0 || offset > log_end_offset {
             return Err(LogError::OffsetOutOfRange {
@@ -702,6 +781,17 @@ impl PartitionLog {
         retention_ms: i64,
         retention_bytes: i64,
     ) -> Result<usize, LogError> {
+        self.health.check()?;
+        let result = self.enforce_retention_checked(now_ms, retention_ms, retention_bytes);
+        self.health.observe(result)
+    }
+
+    fn enforce_retention_checked(
+        &mut self,
+        now_ms: i64,
+        retention_ms: i64,
+        retention_bytes: i64,
+    ) -> Result<usize, LogError> {
         let mut deleted = 0;
         if retention_ms >= 0 {
             let expired = |segment: &Segment| -> Result<bool, LogError> {
@@ -752,18 +842,24 @@ impl PartitionLog {
 
     /// Fsyncs the active segment and its indexes (sealed segments were fsynced on roll).
     pub fn flush(&mut self) -> Result<(), LogError> {
+        self.health.check()?;
         self.unflushed_messages = 0;
-        self.active_mut().flush()
+        let result = self.active_mut().flush();
+        self.health.observe(result)
     }
 
     /// Flushes and writes the clean-shutdown marker so that the next open skips recovery.
     /// For a log behind a lock that cannot be moved out of; the log stays usable, and the
     /// next append removes the marker first.
+    /// Refused once the directory is offline: a clean marker must never vouch for data
+    /// an fsync failed to write.
     pub fn close_clean(&mut self) -> Result<(), LogError> {
         self.flush()?;
-        self.snapshot_producers()?;
-        let marker = checkpoint::encode_offset(MARKER_KEY, self.log_end_offset());
-        checkpoint::write_atomic(&self.dir, CLEAN_SHUTDOWN_MARKER, &marker)?;
+        let result = self.snapshot_producers().and_then(|()| {
+            let marker = checkpoint::encode_offset(MARKER_KEY, self.log_end_offset());
+            checkpoint::write_atomic(&self.dir, CLEAN_SHUTDOWN_MARKER, &marker)
+        });
+        self.health.observe(result)?;
         self.marker_on_disk = true;
         Ok(())
     }

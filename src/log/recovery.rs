@@ -306,8 +306,10 @@ impl Segment {
             );
             self.log
                 .set_len(scan.position)
-                .and_then(|()| self.log.sync_data())
                 .map_err(io_error("truncating", &self.log_path))?;
+            self.log
+                .sync_data()
+                .map_err(io_error("syncing", &self.log_path))?;
             self.size = scan.position;
         }
         self.offset_index.rewrite(scan.offsets, true)?;

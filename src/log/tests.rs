@@ -391,3 +391,76 @@ fn read_file_matches_read_for_every_offset_and_limit() {
         Err(LogError::OffsetOutOfRange { .. })
     ));
 }
+
+/// A failed fsync (the active segment is /dev/null, whose fsync fails with EINVAL) takes
+/// the log directory offline: that flush fails, and from then on every log sharing the
+/// directory's health refuses appends, reads and flushes.
+#[test]
+fn failed_fsync_takes_the_directory_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken-0");
+    std::fs::create_dir_all(&broken).unwrap();
+    std::os::unix::fs::symlink("/dev/null", segment_path(&broken, 0, "log")).unwrap();
+    let health = Arc::new(DirHealth::default());
+    let mut log = PartitionLog::open(&broken, LogConfig::default()).unwrap();
+    log.set_dir_health(Arc::clone(&health));
+    let mut other = PartitionLog::open(&dir.path().join("fine-0"), LogConfig::default()).unwrap();
+    other.set_dir_health(Arc::clone(&health));
+    assert_eq!(
+        other.append(&mut batch(&["a"], 1), 0).unwrap().first_offset,
+        0
+    );
+    assert_eq!(
+        log.append(&mut batch(&["b"], 1), 0).unwrap().first_offset,
+        0
+    );
+    assert!(!health.is_offline());
+
+    let error = log.flush().unwrap_err();
+    assert!(error.is_fsync_failure(), "{error}");
+    assert!(health.is_offline());
+    assert!(matches!(
+        log.append(&mut batch(&["c"], 1), 0),
+        Err(LogError::Offline)
+    ));
+    assert!(matches!(
+        other.append(&mut batch(&["d"], 1), 0),
+        Err(LogError::Offline)
+    ));
+    assert!(matches!(
+        other.read(0, 1 << 20, true),
+        Err(LogError::Offline)
+    ));
+    assert!(matches!(
+        other.read_file(0, 1 << 20, true),
+        Err(LogError::Offline)
+    ));
+    assert!(matches!(other.flush(), Err(LogError::Offline)));
+    assert!(matches!(other.close_clean(), Err(LogError::Offline)));
+    assert_eq!(
+        other.log_end_offset(),
+        1,
+        "nothing appended after going offline"
+    );
+}
+
+/// A failed fsync of an atomic checkpoint write (the temporary file is /dev/null) takes the
+/// directory offline too: DeleteRecords' log-start checkpoint fails and the log is offline.
+#[test]
+fn failed_checkpoint_fsync_takes_the_directory_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut log = PartitionLog::open(dir.path(), LogConfig::default()).unwrap();
+    log.append(&mut batch(&["a", "b"], 1), 0).unwrap();
+    let temp = dir
+        .path()
+        .join(format!("{LOG_START_CHECKPOINT}{}", checkpoint::TEMP_SUFFIX));
+    std::os::unix::fs::symlink("/dev/null", &temp).unwrap();
+    let error = log.delete_records_before(1).unwrap_err();
+    assert!(error.is_fsync_failure(), "{error}");
+    assert!(log.dir_health().is_offline());
+    assert_eq!(log.log_start_offset(), 0);
+    assert!(matches!(
+        log.append(&mut batch(&["c"], 1), 0),
+        Err(LogError::Offline)
+    ));
+}
