@@ -315,6 +315,16 @@ impl PartitionLog {
         self.active().next_offset()
     }
 
+    /// One past the last committed offset: what consumers may read, ListOffsets latest
+    /// answers, and DeleteRecords may delete up to. Kafka advances it once every in-sync
+    /// replica has a record. On one node the leader is the only in-sync replica, so a record
+    /// is committed the moment it is appended and this equals the log end offset (every
+    /// append that returned is below it). It is kept a separate name so that every place
+    /// that must bound by the committed offset already does when followers arrive.
+    pub fn high_watermark(&self) -> i64 {
+        self.log_end_offset()
+    }
+
     /// Bytes of batches in all segments.
     pub fn size_bytes(&self) -> u64 {
         self.segments.iter().map(Segment::size).sum()
@@ -579,8 +589,9 @@ impl PartitionLog {
     /// Whole batches from the one containing `offset`, totalling at most `max_bytes`, or
     /// exactly one batch when the first alone is larger and `min_one_batch` (KIP-74). One
     /// segment per call: a read that starts near a segment's end returns less, and the
-    /// caller reads again from `next_offset`. Empty at the log end offset; an offset
-    /// outside `log_start_offset..=log_end_offset` is `OffsetOutOfRange`.
+    /// caller reads again from `next_offset`. Reads never pass the high watermark: empty at
+    /// it, and an offset outside `log_start_offset..=high_watermark` is `OffsetOutOfRange`
+    /// (the error names the log end offset, which is the high watermark on one node).
     pub fn read(
         &self,
         offset: i64,
@@ -588,14 +599,7 @@ impl PartitionLog {
         min_one_batch: bool,
     ) -> Result<ReadSlice, LogError> {
         self.health.check()?;
-        let log_end_offset = self.log_end_offset();
-        if offset < self.log_start_offset || offset > log_end_offset {
-            return Err(LogError::OffsetOutOfRange {
-                offset,
-                log_start_offset: self.log_start_offset,
-                log_end_offset,
-            });
-        }
+        self.check_readable(offset)?;
         let first = self
             .segments
             .partition_point(|s| s.base_offset() <= offset)
@@ -624,14 +628,7 @@ impl PartitionLog {
         min_one_batch: bool,
     ) -> Result<Option<FileSlice>, LogError> {
         self.health.check()?;
-        let log_end_offset = self.log_end_offset();
-        if offset < self.log_start_offset || offset > log_end_offset {
-            return Err(LogError::OffsetOutOfRange {
-                offset,
-                log_start_offset: self.log_start_offset,
-                log_end_offset,
-            });
-        }
+        self.check_readable(offset)?;
         let first = self
             .segments
             .partition_point(|s| s.base_offset() <= offset)
@@ -647,6 +644,22 @@ impl PartitionLog {
             }
         }
         Ok(None)
+    }
+
+    /// Reads start in `log_start_offset..=high_watermark`. Every batch in the segments is
+    /// below the high watermark (it equals the log end offset on one node), so a read that
+    /// starts in range cannot return uncommitted records.
+    fn check_readable(&self, offset: i64) -> Result<(), LogError> {
+        let high_watermark = self.high_watermark();
+        debug_assert_eq!(high_watermark, self.log_end_offset());
+        if offset < self.log_start_offset || offset > high_watermark {
+            return Err(LogError::OffsetOutOfRange {
+                offset,
+                log_start_offset: self.log_start_offset,
+                log_end_offset: self.log_end_offset(),
+            });
+        }
+        Ok(())
     }
 
     /// The first record whose timestamp is at least `timestamp`: `(offset, timestamp)`, as
@@ -712,8 +725,9 @@ impl PartitionLog {
     }
 
     /// DeleteRecords: makes `offset` the log start offset (never moving it back), durably,
-    /// and deletes the segments wholly before it. `offset` may be at most the log end
-    /// offset. Returns the new log start offset.
+    /// and deletes the segments wholly before it. `offset` may be at most the high
+    /// watermark (as in Kafka: uncommitted records cannot be deleted). Returns the new log
+    /// start offset.
     pub fn delete_records_before(&mut self, offset: i64) -> Result<i64, LogError> {
         self.health.check()?;
         let result = self.delete_records_checked(offset);
@@ -722,7 +736,7 @@ impl PartitionLog {
 
     fn delete_records_checked(&mut self, offset: i64) -> Result<i64, LogError> {
         let log_end_offset = self.log_end_offset();
-        if offset < 0 || offset > log_end_offset {
+        if offset < 0 || offset > self.high_watermark() {
             return Err(LogError::OffsetOutOfRange {
                 offset,
                 log_start_offset: self.log_start_offset,

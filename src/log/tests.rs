@@ -464,3 +464,30 @@ fn failed_checkpoint_fsync_takes_the_directory_offline() {
         Err(LogError::Offline)
     ));
 }
+
+/// The high watermark follows every append (one node: committed on append) and bounds
+/// reads and DeleteRecords: one past it is out of range, at it a read is empty.
+#[test]
+fn high_watermark_bounds_reads_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut log = PartitionLog::open(dir.path(), LogConfig::default()).unwrap();
+    assert_eq!(log.high_watermark(), 0);
+    log.append(&mut batch(&["a", "b", "c"], 1), 0).unwrap();
+    assert_eq!(log.high_watermark(), 3);
+    assert_eq!(log.high_watermark(), log.log_end_offset());
+    assert_eq!(log.read(3, 1 << 20, true).unwrap().records.len(), 0);
+    assert!(log.read_file(3, 1 << 20, true).unwrap().is_none());
+    assert!(matches!(
+        log.read(4, 1 << 20, true),
+        Err(LogError::OffsetOutOfRange { offset: 4, .. })
+    ));
+    assert!(matches!(
+        log.read_file(4, 1 << 20, true),
+        Err(LogError::OffsetOutOfRange { offset: 4, .. })
+    ));
+    assert!(matches!(
+        log.delete_records_before(4),
+        Err(LogError::OffsetOutOfRange { offset: 4, .. })
+    ));
+    assert_eq!(log.delete_records_before(3).unwrap(), 3);
+}
