@@ -189,12 +189,16 @@ impl PartitionLog {
             .map_err(io_error("writing", &temp))?;
         file.sync_all().map_err(io_error("syncing", &temp))?;
         drop(file);
-        for extension in ["index", "timeindex"] {
+        // The indexes are rebuilt from the cleaned batches below; a transaction index would
+        // have to be too (from the control batches the cleaner keeps), so it goes with them.
+        for extension in segment::INDEX_EXTENSIONS {
             super::recovery::remove_if_present(
                 &self.dir.join(segment::file_name(base, extension)),
             )?;
         }
-        let target = self.dir.join(segment::file_name(base, "log"));
+        let target = self
+            .dir
+            .join(segment::file_name(base, segment::LOG_EXTENSION));
         std::fs::rename(&temp, &target).map_err(io_error("renaming", &temp))?;
         checkpoint::sync_dir(&self.dir)?;
         let (mut segment, _) =

@@ -1,6 +1,6 @@
 //! The partition log on local disk, in Kafka's shape: a directory per partition holding
 //! segments `{base_offset:020}.log` with sparse offset (`.index`) and time (`.timeindex`)
-//! indexes. This file is the API the broker calls; `segment.rs` owns one segment's files,
+//! indexes, and room for a transaction index (`.txnindex`, see `segment.rs`). This file is the API the broker calls; `segment.rs` owns one segment's files,
 //! `index.rs`/`time_index.rs` the index formats, `recovery.rs` what happens on open, and
 //! `checkpoint.rs` the files written atomically (the clean-shutdown marker).
 //!

@@ -14,7 +14,7 @@
 
 use super::checkpoint::{self, TEMP_SUFFIX};
 use super::index::{IndexPlanner, OffsetEntry};
-use super::segment::{file_name, Segment, WalkEnd};
+use super::segment::{file_name, Segment, WalkEnd, INDEX_EXTENSIONS, LOG_EXTENSION};
 use super::time_index::TimeEntry;
 use super::{io_error, LogError};
 use std::collections::BTreeSet;
@@ -107,7 +107,8 @@ fn check_contiguous(previous: &Segment, next: &Segment) -> Result<(), LogError> 
 }
 
 /// Base offsets of the segments in `dir`, sorted. Removes what a crash can leave behind:
-/// temporary files of atomic writes, and index files whose `.log` does not exist.
+/// temporary files of atomic writes, and index files (offset, time, transaction) whose
+/// `.log` does not exist.
 fn list_and_tidy(dir: &Path) -> Result<Vec<i64>, LogError> {
     let mut bases = BTreeSet::new();
     let mut indexes = Vec::new();
@@ -128,10 +129,10 @@ fn list_and_tidy(dir: &Path) -> Result<Vec<i64>, LogError> {
             _ => continue,
         };
         match extension {
-            "log" => {
+            LOG_EXTENSION => {
                 bases.insert(base);
             }
-            "index" | "timeindex" => indexes.push((base, name.to_string())),
+            e if INDEX_EXTENSIONS.contains(&e) => indexes.push((base, name.to_string())),
             _ => {}
         }
     }
@@ -146,7 +147,7 @@ fn list_and_tidy(dir: &Path) -> Result<Vec<i64>, LogError> {
 
 /// Removes a segment's files (those that exist), durably.
 pub(super) fn delete_segment_files(dir: &Path, base: i64) -> Result<(), LogError> {
-    for extension in ["log", "index", "timeindex"] {
+    for extension in std::iter::once(LOG_EXTENSION).chain(INDEX_EXTENSIONS) {
         remove_if_present(&dir.join(file_name(base, extension)))?;
     }
     checkpoint::sync_dir(dir)
