@@ -104,6 +104,11 @@ impl<E: IndexEntry> IndexFile<E> {
         Ok((index, true))
     }
 
+    /// The entries held in memory (all of them for an active segment, none once dropped).
+    pub fn cached(&self) -> &[E] {
+        self.cache.as_deref().unwrap_or_default()
+    }
+
     pub fn last(&self) -> Option<E> {
         self.last
     }

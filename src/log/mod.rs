@@ -21,6 +21,7 @@ mod index;
 mod model_tests;
 pub mod producer_state;
 mod recovery;
+pub mod recovery_point;
 #[cfg(test)]
 mod recovery_tests;
 #[cfg(test)]
@@ -32,6 +33,8 @@ mod time_index;
 
 use bytes::Bytes;
 use producer_state::{ProducerStateTable, SequenceError, Verdict, SNAPSHOT_EXTENSION};
+pub use recovery::RecoveryStats;
+use recovery_point::{RecoveryCheckpoint, RecoveryPoint, SyncHandle};
 use segment::Segment;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -234,6 +237,10 @@ pub struct PartitionLog {
     /// The log directory's health, shared with the other logs in it: any failed fsync here
     /// takes them all offline (see [`DirHealth`]).
     health: Arc<DirHealth>,
+    /// Where completed flushes are recorded (`recovery_point.rs`).
+    recovery_checkpoint: Arc<RecoveryCheckpoint>,
+    /// What opening the log took (bytes validated, whether the recovery point served).
+    recovery_stats: RecoveryStats,
 }
 
 /// Sizes and offsets of an append's batches, checked before anything is touched.
@@ -253,8 +260,17 @@ impl PartitionLog {
             .and_then(|m| checkpoint::decode_offset(MARKER_KEY, m));
         // Gone before anything is written, so a crash from here on is detected.
         checkpoint::remove_durably(dir, CLEAN_SHUTDOWN_MARKER)?;
-        let mut segments =
-            recovery::load_segments(dir, config.index_interval_bytes, clean_log_end_offset)?;
+        let recovery_point = RecoveryPoint::read(dir)?;
+        let (mut segments, recovery_stats) = recovery::load_segments(
+            dir,
+            config.index_interval_bytes,
+            clean_log_end_offset,
+            recovery_point,
+        )?;
+        let recovery_checkpoint = Arc::new(RecoveryCheckpoint::new(dir, recovery_point));
+        if recovery_stats.ignored_recovery_point {
+            recovery_checkpoint.discard()?;
+        }
         if segments.is_empty() {
             segments.push(Segment::create(dir, 0, config.index_interval_bytes)?);
             checkpoint::sync_dir(dir)?;
@@ -277,6 +293,8 @@ impl PartitionLog {
             producers: ProducerStateTable::default(),
             unflushed_messages: 0,
             health: Arc::default(),
+            recovery_checkpoint,
+            recovery_stats,
         };
         log.load_producer_state()?;
         tracing::debug!(dir = %dir.display(), clean = clean_log_end_offset.is_some(), log_start_offset, log_end_offset = log.log_end_offset(), segments = log.segments.len(), "log opened");
@@ -298,6 +316,21 @@ impl PartitionLog {
 
     pub fn dir_health(&self) -> &Arc<DirHealth> {
         &self.health
+    }
+
+    /// What opening the log took: bytes validated and whether the recovery point served.
+    pub fn recovery_stats(&self) -> RecoveryStats {
+        self.recovery_stats
+    }
+
+    /// Where the active segment stands now; once fsynced, the log's recovery point.
+    fn current_point(&self) -> RecoveryPoint {
+        let active = self.active();
+        RecoveryPoint {
+            base_offset: active.base_offset(),
+            position: active.size(),
+            next_offset: active.next_offset(),
+        }
     }
 
     /// Applies a changed topic config (segment size and time, index interval, largest
@@ -458,10 +491,17 @@ impl PartitionLog {
 
     /// A handle on the active segment's file for an fsync outside the log's lock (group
     /// commit): syncing it makes every append made so far durable, since sealed segments
-    /// were synced when they rolled. Resets the unflushed count.
-    pub fn sync_handle(&mut self) -> Result<std::fs::File, LogError> {
+    /// were synced when they rolled; then its recovery point can be recorded. Resets the
+    /// unflushed count.
+    pub fn sync_handle(&mut self) -> Result<SyncHandle, LogError> {
+        self.health.check()?;
         self.unflushed_messages = 0;
-        self.active().try_clone_file()
+        Ok(SyncHandle {
+            file: self.active().try_clone_file()?,
+            point: self.current_point(),
+            checkpoint: Arc::clone(&self.recovery_checkpoint),
+            health: Arc::clone(&self.health),
+        })
     }
 
     /// Loads the newest producer state snapshot not past the log end and replays the batch
@@ -854,12 +894,15 @@ impl PartitionLog {
         Ok(())
     }
 
-    /// Fsyncs the active segment and its indexes (sealed segments were fsynced on roll).
+    /// Fsyncs the active segment and its indexes (sealed segments were fsynced on roll),
+    /// then records the recovery point.
     pub fn flush(&mut self) -> Result<(), LogError> {
         self.health.check()?;
         self.unflushed_messages = 0;
+        let point = self.current_point();
         let result = self.active_mut().flush();
-        self.health.observe(result)
+        self.health.observe(result)?;
+        self.recovery_checkpoint.persist(point, &self.health)
     }
 
     /// Flushes and writes the clean-shutdown marker so that the next open skips recovery.
