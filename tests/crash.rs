@@ -249,18 +249,19 @@ const PIPE_TOPIC: &str = "pipelined";
 
 /// One connection of the mid-write test: keeps `PIPELINE_DEPTH` acks=all produce requests
 /// in flight until the broker goes away; returns the (offset, value) of every record whose
-/// request was answered. Batches are `sizes` records each, values `c{conn}-{round}-{n}`.
+/// request was answered, and how many requests were still unanswered when it went. Batches
+/// are `sizes` records each, values `c{conn}-{round}-{n}`.
 async fn pipelined_producer(
     port: u16,
     conn: usize,
     round: usize,
     sizes: Vec<usize>,
-) -> Vec<(i64, String)> {
+) -> (Vec<(i64, String)>, usize) {
     use bytes::BytesMut;
     use std::collections::VecDeque;
     use tokio::io::AsyncWriteExt;
     let Ok(stream) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let mut client = Client::from_stream(stream);
     let mut acknowledged = Vec::new();
@@ -316,7 +317,7 @@ async fn pipelined_producer(
             acknowledged.push((p.base_offset + i as i64, value));
         }
     }
-    acknowledged
+    (acknowledged, in_flight.len())
 }
 
 /// One fetch at `offset` returning at most one batch: its (base offset, last offset).
@@ -408,6 +409,7 @@ async fn acknowledged_writes_survive_sigkill_mid_write() {
     let dir = tempfile::tempdir().unwrap();
     let settings = ["strom.fsync.before.ack=all"];
     let mut acknowledged: Vec<(i64, String)> = Vec::new();
+    let mut unanswered_at_kills = 0;
     for round in 0..5 {
         let port = free_port();
         let mut child = spawn_with(dir.path(), port, &settings);
@@ -428,11 +430,12 @@ async fn acknowledged_writes_survive_sigkill_mid_write() {
         child.kill().unwrap();
         child.wait().unwrap();
         for producer in producers {
-            let answered = tokio::time::timeout(Duration::from_secs(30), producer)
+            let (answered, unanswered) = tokio::time::timeout(Duration::from_secs(30), producer)
                 .await
                 .expect("a producer notices the kill")
                 .unwrap();
             acknowledged.extend(answered);
+            unanswered_at_kills += unanswered;
         }
         check_partition_files(&dir.path().join(format!("{PIPE_TOPIC}-0")));
         println!(
@@ -448,6 +451,12 @@ async fn acknowledged_writes_survive_sigkill_mid_write() {
         acknowledged.len() > 50,
         "too few writes acknowledged to mean anything (seed {seed})"
     );
+    // The kills landed mid-write: requests were in flight (sent, not answered) at them.
+    assert!(
+        unanswered_at_kills > 0,
+        "no request was in flight at any kill (seed {seed})"
+    );
+    println!("{unanswered_at_kills} requests in flight at the kills");
     child.kill().unwrap();
     child.wait().unwrap();
 }
