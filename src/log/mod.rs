@@ -1,21 +1,27 @@
 //! The partition log on local disk, in Kafka's shape: a directory per partition holding
 //! segments `{base_offset:020}.log` with sparse offset (`.index`) and time (`.timeindex`)
-//! indexes, and room for a transaction index (`.txnindex`, see `segment.rs`). This file is the API the broker calls; `segment.rs` owns one segment's files,
-//! `index.rs`/`time_index.rs` the index formats, `recovery.rs` what happens on open, and
-//! `checkpoint.rs` the files written atomically (the clean-shutdown marker).
+//! indexes, and room for a transaction index (`.txnindex`, see `segment.rs`). This file is
+//! the API the broker calls; `segment.rs` owns one segment's files, `index.rs` and
+//! `time_index.rs` the index formats, `recovery.rs` what happens on open,
+//! `recovery_point.rs` how far a flush got, `retention.rs` what moves the log start
+//! offset, `cleaner.rs` compaction, `health.rs` the log directory's offline flag, and
+//! `checkpoint.rs` the files written atomically (the clean-shutdown marker and others).
 //!
 //! Invariants: offsets increase from `log_start_offset` to `log_end_offset - 1` across
-//! the segments, contiguous except where compaction (`cleaner.rs`) removed whole batches, which are sorted by base offset with the last one active; batches
-//! are stored exactly as produced with only `base_offset` patched (it lies outside the
-//! CRC); an append lands whole or not at all. After a crash the active segment is
-//! validated batch by batch and any torn tail cut; after a clean close (marker file) that
-//! scan is skipped. No wall clock inside: callers pass `now_ms`. No locking inside either:
+//! the segments, which are sorted by base offset with the last one active, contiguous
+//! except where compaction removed whole batches; batches are stored exactly as produced
+//! with only `base_offset` patched (it lies outside the CRC); an append lands whole or not
+//! at all. After a crash the active segment is validated batch by batch past its recovery
+//! point and any torn tail cut; after a clean close (marker file) that scan is skipped.
+//! Once an fsync failed in the log directory, nothing is read or written. No wall clock
+//! inside: callers pass `now_ms`. No locking inside either:
 //! the broker holds each log behind a short mutex, and every call is plain blocking I/O.
 
 mod checkpoint;
 pub mod cleaner;
 #[cfg(test)]
 mod cleaner_tests;
+mod health;
 mod index;
 #[cfg(test)]
 mod model_tests;
@@ -24,6 +30,7 @@ mod recovery;
 pub mod recovery_point;
 #[cfg(test)]
 mod recovery_tests;
+mod retention;
 #[cfg(test)]
 mod retention_tests;
 mod segment;
@@ -32,12 +39,12 @@ mod tests;
 mod time_index;
 
 use bytes::Bytes;
+pub use health::DirHealth;
 use producer_state::{ProducerStateTable, SequenceError, Verdict, SNAPSHOT_EXTENSION};
 pub use recovery::RecoveryStats;
 use recovery_point::{RecoveryCheckpoint, RecoveryPoint, SyncHandle};
 use segment::Segment;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use strom_protocol::records::{
     batches, decode_records_with_limit, set_base_offset, BatchHeader, BATCH_HEADER_LEN,
@@ -88,54 +95,6 @@ pub enum LogError {
     /// An fsync in this log directory failed earlier: nothing more is read or written.
     #[error("the log directory is offline after a failed fsync")]
     Offline,
-}
-
-impl LogError {
-    /// Whether this is a failed fsync (of a segment, an index, a checkpoint or a
-    /// directory). After one, the kernel may have dropped the dirty pages it could not
-    /// write while clearing the error, so a retry could "succeed" over lost data: the only
-    /// safe answer is to take the whole log directory offline.
-    pub fn is_fsync_failure(&self) -> bool {
-        matches!(self, LogError::Io { op, .. } if op.starts_with("syncing"))
-    }
-}
-
-/// Health of one log directory, shared by every log in it and by the flusher. Once an
-/// fsync failed anywhere in the directory it stays offline until the broker restarts
-/// (and recovery re-validates what is on disk).
-#[derive(Debug, Default)]
-pub struct DirHealth {
-    offline: AtomicBool,
-}
-
-impl DirHealth {
-    pub fn is_offline(&self) -> bool {
-        self.offline.load(Ordering::Acquire)
-    }
-
-    /// Takes the directory offline for good.
-    pub fn mark_offline(&self) {
-        self.offline.store(true, Ordering::Release);
-    }
-
-    /// Passes `result` through, taking the directory offline if it is a failed fsync.
-    pub fn observe<T>(&self, result: Result<T, LogError>) -> Result<T, LogError> {
-        if let Err(e) = &result {
-            if e.is_fsync_failure() && !self.is_offline() {
-                tracing::error!(error = %e, "fsync failed; the log directory is offline");
-                self.mark_offline();
-            }
-        }
-        result
-    }
-
-    /// `Err(Offline)` once the directory is offline.
-    fn check(&self) -> Result<(), LogError> {
-        if self.is_offline() {
-            return Err(LogError::Offline);
-        }
-        Ok(())
-    }
 }
 
 /// Maps an I/O error to [`LogError::Io`] naming what was being done, to what.
@@ -762,125 +721,6 @@ impl PartitionLog {
                     .map(|r| r.offset(&header))
             });
         Ok(Some((timestamp, offset.unwrap_or(batch_offset))))
-    }
-
-    /// DeleteRecords: makes `offset` the log start offset (never moving it back), durably,
-    /// and deletes the segments wholly before it. `offset` may be at most the high
-    /// watermark (as in Kafka: uncommitted records cannot be deleted). Returns the new log
-    /// start offset.
-    pub fn delete_records_before(&mut self, offset: i64) -> Result<i64, LogError> {
-        self.health.check()?;
-        let result = self.delete_records_checked(offset);
-        self.health.observe(result)
-    }
-
-    fn delete_records_checked(&mut self, offset: i64) -> Result<i64, LogError> {
-        let log_end_offset = self.log_end_offset();
-        if offset < 0 || offset > self.high_watermark() {
-            return Err(LogError::OffsetOutOfRange {
-                offset,
-                log_start_offset: self.log_start_offset,
-                log_end_offset,
-            });
-        }
-        if offset > self.log_start_offset {
-            checkpoint::write_atomic(
-                &self.dir,
-                LOG_START_CHECKPOINT,
-                &checkpoint::encode_offset(LOG_START_KEY, offset),
-            )?;
-            self.log_start_offset = offset;
-            self.delete_segments_below_start()?;
-            // Deleting a segment moves the start to the next one's base, which compaction
-            // gaps can put past `offset`; DeleteRecords answers the offset asked for.
-            self.log_start_offset = offset;
-        }
-        Ok(self.log_start_offset)
-    }
-
-    /// Deletes the sealed segments whose every offset is below the log start offset.
-    fn delete_segments_below_start(&mut self) -> Result<usize, LogError> {
-        let mut deleted = 0;
-        while self.segments.len() > 1 && self.segments[0].next_offset() <= self.log_start_offset {
-            self.delete_oldest_segment()?;
-            deleted += 1;
-        }
-        Ok(deleted)
-    }
-
-    /// Removes the oldest (sealed) segment's files; the log start offset moves to the next
-    /// segment's base offset if it was below it.
-    fn delete_oldest_segment(&mut self) -> Result<(), LogError> {
-        let segment = self.segments.remove(0);
-        let base = segment.base_offset();
-        drop(segment);
-        recovery::delete_segment_files(&self.dir, base)?;
-        let next_base = self.segments[0].base_offset();
-        if next_base > self.log_start_offset {
-            self.log_start_offset = next_base;
-        }
-        tracing::debug!(dir = %self.dir.display(), base_offset = base, log_start_offset = self.log_start_offset, "deleted segment");
-        Ok(())
-    }
-
-    /// Applies `retention.ms` and `retention.bytes` (negative: unlimited) by deleting whole
-    /// segments, oldest first. A segment expires when its newest timestamp (or, without
-    /// timestamps, its file's modification time) is `retention_ms` old; when the active
-    /// segment has expired too it is rolled first, so an idle log empties. Size retention
-    /// deletes the oldest sealed segments while the log stays at or above `retention_bytes`
-    /// without them. Returns the number of segments deleted.
-    pub fn enforce_retention(
-        &mut self,
-        now_ms: i64,
-        retention_ms: i64,
-        retention_bytes: i64,
-    ) -> Result<usize, LogError> {
-        self.health.check()?;
-        let result = self.enforce_retention_checked(now_ms, retention_ms, retention_bytes);
-        self.health.observe(result)
-    }
-
-    fn enforce_retention_checked(
-        &mut self,
-        now_ms: i64,
-        retention_ms: i64,
-        retention_bytes: i64,
-    ) -> Result<usize, LogError> {
-        let mut deleted = 0;
-        if retention_ms >= 0 {
-            let expired = |segment: &Segment| -> Result<bool, LogError> {
-                Ok(now_ms.saturating_sub(segment.newest_timestamp_ms()?) > retention_ms)
-            };
-            if self.active().size() > 0 && expired(self.active())? {
-                self.roll()?;
-            }
-            while self.segments.len() > 1 && expired(&self.segments[0])? {
-                self.delete_oldest_segment()?;
-                deleted += 1;
-            }
-        }
-        if retention_bytes >= 0 {
-            let mut size = self.size_bytes();
-            while self.segments.len() > 1 {
-                let oldest = self.segments[0].size();
-                if size.saturating_sub(oldest) < retention_bytes as u64 {
-                    break;
-                }
-                size -= oldest;
-                self.delete_oldest_segment()?;
-                deleted += 1;
-            }
-        }
-        if deleted > 0 {
-            // The start moved to a segment boundary; record it so a restart agrees.
-            checkpoint::write_atomic(
-                &self.dir,
-                LOG_START_CHECKPOINT,
-                &checkpoint::encode_offset(LOG_START_KEY, self.log_start_offset),
-            )?;
-            tracing::info!(dir = %self.dir.display(), deleted, log_start_offset = self.log_start_offset, "retention deleted segments");
-        }
-        Ok(deleted)
     }
 
     /// Seals the active segment and starts a new one at the log end offset.
