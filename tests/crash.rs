@@ -4,7 +4,12 @@
 //! passes its CRC check, and appends continue at the end. Finally garbage is appended to the
 //! active segment (a torn write) and recovery must cut exactly that.
 //!
-//! The seed is printed; `STROM_CRASH_SEED=N` replays a run.
+//! A second test kills the process mid-write: several connections keep acks=all produce
+//! requests pipelined, so the kill lands while requests are being read, appended, fsynced
+//! and answered. Only answered requests count as acknowledged.
+//!
+//! The seed is printed; `STROM_CRASH_SEED=N` replays a run (the kill moments and batch
+//! sizes; what the process managed to write before each kill depends on timing).
 
 mod common;
 
@@ -34,7 +39,15 @@ fn free_port() -> u16 {
 }
 
 fn spawn(data: &Path, port: u16) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_strom"))
+    spawn_with(data, port, &[])
+}
+
+fn spawn_with(data: &Path, port: u16, extra: &[&str]) -> Child {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_strom"));
+    for setting in extra {
+        command.arg("--override").arg(setting);
+    }
+    command
         .arg("--override")
         .arg(format!("listeners=PLAINTEXT://127.0.0.1:{port}"))
         .arg("--override")
@@ -69,7 +82,12 @@ async fn read_all(client: &mut Client) -> Vec<(i64, String)> {
 }
 
 fn check_segment_files(dir: &Path) {
-    for entry in std::fs::read_dir(dir.join("crash-0")).unwrap() {
+    check_partition_files(&dir.join("crash-0"));
+}
+
+/// Every segment of a partition directory is whole batches that pass their CRC.
+fn check_partition_files(partition_dir: &Path) {
+    for entry in std::fs::read_dir(partition_dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "log") {
             let bytes = std::fs::read(&path).unwrap();
@@ -84,8 +102,8 @@ fn check_segment_files(dir: &Path) {
     }
 }
 
-#[tokio::test]
-async fn acknowledged_writes_survive_sigkill() {
+/// The seed of a run: `STROM_CRASH_SEED`, or the clock. Printed.
+fn seed() -> u64 {
     let seed = std::env::var("STROM_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -97,6 +115,12 @@ async fn acknowledged_writes_survive_sigkill() {
                 | 1
         });
     println!("STROM_CRASH_SEED={seed}");
+    seed
+}
+
+#[tokio::test]
+async fn acknowledged_writes_survive_sigkill() {
+    let seed = seed();
     let mut rng = Rng(seed);
     let dir = tempfile::tempdir().unwrap();
     let mut acknowledged: Vec<(i64, String)> = Vec::new();
@@ -217,4 +241,222 @@ async fn acknowledged_writes_survive_sigkill() {
         "the garbage was cut before the new batch ({before} -> {after})"
     );
     check_segment_files(dir.path());
+}
+
+/// Requests kept in flight per connection by the mid-write test.
+const PIPELINE_DEPTH: usize = 4;
+const PIPE_TOPIC: &str = "pipelined";
+
+/// One connection of the mid-write test: keeps `PIPELINE_DEPTH` acks=all produce requests
+/// in flight until the broker goes away; returns the (offset, value) of every record whose
+/// request was answered, and how many requests were still unanswered when it went. Batches
+/// are `sizes` records each, values `c{conn}-{round}-{n}`.
+async fn pipelined_producer(
+    port: u16,
+    conn: usize,
+    round: usize,
+    sizes: Vec<usize>,
+) -> (Vec<(i64, String)>, usize) {
+    use bytes::BytesMut;
+    use std::collections::VecDeque;
+    use tokio::io::AsyncWriteExt;
+    let Ok(stream) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await else {
+        return (Vec::new(), 0);
+    };
+    let mut client = Client::from_stream(stream);
+    let mut acknowledged = Vec::new();
+    let mut in_flight: VecDeque<(i32, Vec<String>)> = VecDeque::new();
+    let mut serial = 0usize;
+    let mut sizes = sizes.into_iter().peekable();
+    for correlation_id in 1.. {
+        if in_flight.is_empty() && sizes.peek().is_none() {
+            break;
+        }
+        if in_flight.len() < PIPELINE_DEPTH && sizes.peek().is_some() {
+            let size = sizes.next().unwrap_or(1);
+            let values: Vec<String> = (0..size)
+                .map(|_| {
+                    serial += 1;
+                    format!("c{conn}-{round}-{serial}")
+                })
+                .collect();
+            let pairs: Vec<(Option<&str>, Option<&str>)> =
+                values.iter().map(|v| (None, Some(v.as_str()))).collect();
+            let header = strom_protocol::RequestHeader {
+                api_key: strom_protocol::ApiKey::Produce as i16,
+                api_version: 9,
+                correlation_id,
+                client_id: Some("crash".into()),
+                ..Default::default()
+            };
+            let body = produce_request_body(PIPE_TOPIC, batch(&pairs, 1, Compression::None));
+            let mut buf = BytesMut::new();
+            strom_protocol::encode_request(&mut buf, &header, &body).unwrap();
+            if client.stream.write_all(&buf).await.is_err() {
+                break;
+            }
+            in_flight.push_back((correlation_id, values));
+            continue;
+        }
+        let Ok(frame) = client.read_frame().await else {
+            break;
+        };
+        let (header, body) =
+            strom_protocol::decode_response(&frame, strom_protocol::ApiKey::Produce, 9).unwrap();
+        let (expected_id, values) = in_flight.pop_front().unwrap();
+        assert_eq!(
+            header.correlation_id, expected_id,
+            "answers in request order"
+        );
+        let strom_protocol::ResponseBody::Produce(r) = body else {
+            panic!("not a produce answer")
+        };
+        let p = &r.responses[0].partition_responses[0];
+        assert_eq!(p.error_code, 0, "acks=all produce failed before the kill");
+        for (i, value) in values.into_iter().enumerate() {
+            acknowledged.push((p.base_offset + i as i64, value));
+        }
+    }
+    (acknowledged, in_flight.len())
+}
+
+/// One fetch at `offset` returning at most one batch: its (base offset, last offset).
+async fn batch_at(client: &mut Client, offset: i64) -> (i64, i64) {
+    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
+    use strom_protocol::generated::FetchRequest;
+    let request = strom_protocol::RequestBody::Fetch(FetchRequest {
+        replica_id: -1,
+        max_wait_ms: 0,
+        min_bytes: 0,
+        max_bytes: 1,
+        topics: vec![FetchTopic {
+            topic: PIPE_TOPIC.into(),
+            partitions: vec![FetchPartition {
+                partition: 0,
+                fetch_offset: offset,
+                partition_max_bytes: 1,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    let data = match client.call(12, request).await {
+        strom_protocol::ResponseBody::Fetch(mut r) => r.responses.remove(0).partitions.remove(0),
+        other => panic!("unexpected {other:?}"),
+    };
+    assert_eq!(data.error_code, 0);
+    let records = data.records.unwrap_or_default();
+    let mut found = Vec::new();
+    for item in records::batches(&records) {
+        let (header, batch) = item.expect("whole batches");
+        records::validate_batch(batch).expect("served batches pass their CRC");
+        found.push((header.base_offset, header.last_offset()));
+    }
+    assert_eq!(
+        found.len(),
+        1,
+        "one batch for max_bytes=1 at offset {offset}"
+    );
+    found[0]
+}
+
+/// Checks a restarted broker against everything acknowledged: each record at its offset,
+/// exactly once in the log, and ~20 random acknowledged offsets found through the index.
+async fn check_acknowledged(
+    client: &mut Client,
+    acknowledged: &[(i64, String)],
+    rng: &mut Rng,
+    seed: u64,
+) {
+    let stored = read_values(client, PIPE_TOPIC, 0, 0).await;
+    for (i, (offset, _)) in stored.iter().enumerate() {
+        assert_eq!(*offset, i as i64, "offsets contiguous from 0 (seed {seed})");
+    }
+    let mut occurrences = std::collections::HashMap::new();
+    for (_, value) in &stored {
+        *occurrences.entry(value.as_str()).or_insert(0usize) += 1;
+    }
+    for (offset, value) in acknowledged {
+        assert_eq!(
+            stored.get(*offset as usize),
+            Some(&(*offset, value.clone())),
+            "acknowledged record lost or moved (seed {seed})"
+        );
+        assert_eq!(
+            occurrences.get(value.as_str()),
+            Some(&1),
+            "{value} not exactly once"
+        );
+    }
+    for _ in 0..20.min(acknowledged.len()) {
+        let (offset, _) = &acknowledged[(rng.next() % acknowledged.len() as u64) as usize];
+        let (base, last) = batch_at(client, *offset).await;
+        assert!(
+            base <= *offset && *offset <= last,
+            "offset {offset} looked up in batch {base}..={last} (seed {seed})"
+        );
+    }
+}
+
+/// SIGKILL while 3 connections keep acks=all produce requests pipelined (fsync before
+/// ack): after each restart every answered record is there exactly once at its offset,
+/// every segment is whole CRC-valid batches, and index lookups land on the right batch.
+#[tokio::test]
+async fn acknowledged_writes_survive_sigkill_mid_write() {
+    let seed = seed();
+    let mut rng = Rng(seed);
+    let dir = tempfile::tempdir().unwrap();
+    let settings = ["strom.fsync.before.ack=all"];
+    let mut acknowledged: Vec<(i64, String)> = Vec::new();
+    let mut unanswered_at_kills = 0;
+    for round in 0..5 {
+        let port = free_port();
+        let mut child = spawn_with(dir.path(), port, &settings);
+        let mut client = connect(port, &mut child).await;
+        if round == 0 {
+            create_topic_ok(&mut client, PIPE_TOPIC, 1).await;
+        }
+        check_acknowledged(&mut client, &acknowledged, &mut rng, seed).await;
+        // Bounded: each connection has at most 2000 batches to send.
+        let producers: Vec<_> = (0..3)
+            .map(|conn| {
+                let sizes = (0..2000).map(|_| 1 + (rng.next() % 8) as usize).collect();
+                tokio::spawn(pipelined_producer(port, conn, round, sizes))
+            })
+            .collect();
+        let kill_after = Duration::from_millis(30 + rng.next() % 400);
+        tokio::time::sleep(kill_after).await;
+        child.kill().unwrap();
+        child.wait().unwrap();
+        for producer in producers {
+            let (answered, unanswered) = tokio::time::timeout(Duration::from_secs(30), producer)
+                .await
+                .expect("a producer notices the kill")
+                .unwrap();
+            acknowledged.extend(answered);
+            unanswered_at_kills += unanswered;
+        }
+        check_partition_files(&dir.path().join(format!("{PIPE_TOPIC}-0")));
+        println!(
+            "round {round}: killed after {kill_after:?}, {} acknowledged",
+            acknowledged.len()
+        );
+    }
+    let port = free_port();
+    let mut child = spawn_with(dir.path(), port, &settings);
+    let mut client = connect(port, &mut child).await;
+    check_acknowledged(&mut client, &acknowledged, &mut rng, seed).await;
+    assert!(
+        acknowledged.len() > 50,
+        "too few writes acknowledged to mean anything (seed {seed})"
+    );
+    // The kills landed mid-write: requests were in flight (sent, not answered) at them.
+    assert!(
+        unanswered_at_kills > 0,
+        "no request was in flight at any kill (seed {seed})"
+    );
+    println!("{unanswered_at_kills} requests in flight at the kills");
+    child.kill().unwrap();
+    child.wait().unwrap();
 }

@@ -720,3 +720,291 @@ async fn concurrent_creates_of_one_topic_do_not_clash() {
     );
     server.shutdown().await;
 }
+
+/// Fetch v12 of partition 0 from offset 0: the partition's error code.
+async fn fetch_error(client: &mut Client, topic: &str) -> i16 {
+    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
+    use strom_protocol::generated::FetchRequest;
+    let request = RequestBody::Fetch(FetchRequest {
+        replica_id: -1,
+        max_wait_ms: 0,
+        min_bytes: 0,
+        max_bytes: 1 << 20,
+        topics: vec![FetchTopic {
+            topic: topic.into(),
+            partitions: vec![FetchPartition {
+                partition: 0,
+                fetch_offset: 0,
+                partition_max_bytes: 1 << 20,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    match client.call(12, request).await {
+        ResponseBody::Fetch(r) => r.responses[0].partitions[0].error_code,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// A failed fsync outside the flusher (here: a roll seals an active segment that is really
+/// /dev/null, whose fsync fails with EINVAL) takes the whole log directory offline: that
+/// produce, a later produce to another topic, and fetches of any topic answer
+/// KAFKA_STORAGE_ERROR, while ApiVersions and Metadata are still served.
+#[tokio::test]
+async fn failed_fsync_takes_the_log_dir_offline() {
+    use strom_protocol::generated::{ApiVersionsRequest, MetadataRequest};
+    let dir = tempfile::tempdir().unwrap();
+    // No fsync before acks, so the only fsync is the one sealing the segment on roll.
+    let settings = ["strom.fsync.before.ack=none"];
+    let server = start_broker(dir.path(), &settings).await;
+    let mut client = Client::connect(server.local_addr).await;
+    assert_eq!(
+        create_with_configs(&mut client, "sink", &[("segment.bytes", "14")], false).await,
+        (0, None)
+    );
+    create_topic_ok(&mut client, "other", 1).await;
+    drop(client);
+    server.shutdown().await;
+    let segment = dir.path().join("sink-0").join("00000000000000000000.log");
+    std::fs::remove_file(&segment).unwrap();
+    std::os::unix::fs::symlink("/dev/null", &segment).unwrap();
+
+    let server = start_broker(dir.path(), &settings).await;
+    let mut client = Client::connect(server.local_addr).await;
+    let now = strom::api::now_ms();
+    let one = |value: &str| batch(&[(None, Some(value))], now, Compression::None);
+    assert_eq!(
+        produce_one(&mut client, "other", 0, one("o"), -1).await,
+        (0, 0)
+    );
+    assert_eq!(
+        produce_one(&mut client, "sink", 0, one("a"), -1).await,
+        (0, 0)
+    );
+    assert_eq!(fetch_error(&mut client, "other").await, 0);
+    // The segment is past segment.bytes: this append rolls it, and sealing it fails.
+    assert_eq!(
+        produce_one(&mut client, "sink", 0, one("b"), -1).await,
+        (ErrorCode::KAFKA_STORAGE_ERROR.0, -1)
+    );
+    assert_eq!(
+        produce_one(&mut client, "other", 0, one("p"), -1).await,
+        (ErrorCode::KAFKA_STORAGE_ERROR.0, -1)
+    );
+    assert_eq!(
+        produce_one(&mut client, "other", 0, one("q"), 1).await,
+        (ErrorCode::KAFKA_STORAGE_ERROR.0, -1)
+    );
+    assert_eq!(
+        fetch_error(&mut client, "other").await,
+        ErrorCode::KAFKA_STORAGE_ERROR.0
+    );
+    assert_eq!(
+        fetch_error(&mut client, "sink").await,
+        ErrorCode::KAFKA_STORAGE_ERROR.0
+    );
+    match client
+        .call(3, RequestBody::ApiVersions(ApiVersionsRequest::default()))
+        .await
+    {
+        ResponseBody::ApiVersions(r) => assert_eq!(r.error_code, 0),
+        other => panic!("unexpected {other:?}"),
+    }
+    match client
+        .call(
+            12,
+            RequestBody::Metadata(MetadataRequest {
+                topics: None,
+                ..Default::default()
+            }),
+        )
+        .await
+    {
+        ResponseBody::Metadata(r) => {
+            let mut names: Vec<&str> = r.topics.iter().filter_map(|t| t.name.as_deref()).collect();
+            names.sort_unstable();
+            assert_eq!(names, vec!["other", "sink"]);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    drop(client);
+    server.shutdown().await;
+}
+
+/// Polls (bounded: 20 s) until `read` gives `expected`; background work decides when.
+async fn wait_for_values(
+    client: &mut Client,
+    topic: &str,
+    expected: &[(i64, String)],
+) -> Vec<(i64, String)> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let (error, start) = list_offset(client, topic, -2).await;
+        assert_eq!(error, 0);
+        let values = read_values(client, topic, 0, start).await;
+        if values == expected || tokio::time::Instant::now() >= deadline {
+            return values;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+fn owned(values: &[(i64, &str)]) -> Vec<(i64, String)> {
+    values.iter().map(|(o, v)| (*o, v.to_string())).collect()
+}
+
+/// `log.flush.interval.messages` makes the log flush on its own, with no acks=all request
+/// waiting (fsync before ack is off): two messages leave nothing flushed (no recovery
+/// point), the third triggers a flush that records a recovery point covering all three.
+#[tokio::test]
+async fn flush_interval_messages_flushes_without_acks_all() {
+    use strom::log::recovery_point::{RecoveryPoint, RECOVERY_POINT_CHECKPOINT};
+    let dir = tempfile::tempdir().unwrap();
+    let settings = [
+        "strom.fsync.before.ack=none",
+        "log.flush.interval.messages=3",
+    ];
+    let server = start_broker(dir.path(), &settings).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic_ok(&mut client, "counted", 1).await;
+    let partition_dir = dir.path().join("counted-0");
+    let point_path = partition_dir.join(RECOVERY_POINT_CHECKPOINT);
+    let now = strom::api::now_ms();
+    for i in 0..2 {
+        let value = format!("m{i}");
+        let records = batch(&[(None, Some(&value))], now, Compression::None);
+        assert_eq!(
+            produce_one(&mut client, "counted", 0, records, 1).await,
+            (0, i)
+        );
+    }
+    assert!(
+        !point_path.exists(),
+        "flushed before log.flush.interval.messages"
+    );
+    let records = batch(&[(None, Some("m2"))], now, Compression::None);
+    assert_eq!(
+        produce_one(&mut client, "counted", 0, records, 1).await,
+        (0, 2)
+    );
+    // The flusher thread records the point after its fsync; wait for it (bounded).
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let point = loop {
+        let point = std::fs::read(&point_path)
+            .ok()
+            .and_then(|c| RecoveryPoint::decode(&c));
+        if let Some(point) = point {
+            break point;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no flush after 3 messages"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    };
+    let segment_len = std::fs::metadata(partition_dir.join("00000000000000000000.log"))
+        .unwrap()
+        .len();
+    assert_eq!(
+        point,
+        RecoveryPoint {
+            base_offset: 0,
+            position: segment_len,
+            next_offset: 3,
+        }
+    );
+    server.shutdown().await;
+}
+
+/// The broker's `log.retention.ms` is the default of a topic created without one: records
+/// two hours old go with their segments under a one-hour broker setting (the built-in
+/// 7-day default would keep them), the recent active segment stays.
+#[tokio::test]
+async fn broker_retention_default_applies_to_new_topics() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = [
+        "log.retention.ms=3600000",
+        "log.retention.check.interval.ms=20",
+        "log.segment.bytes=100",
+    ];
+    let server = start_broker(dir.path(), &settings).await;
+    let mut client = Client::connect(server.local_addr).await;
+    create_topic_ok(&mut client, "aged", 1).await;
+    let now = strom::api::now_ms();
+    let two_hours_ago = now - 2 * 3_600_000;
+    for (i, (value, ts)) in [
+        ("old0", two_hours_ago),
+        ("old1", two_hours_ago),
+        ("new", now),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let records = batch(&[(None, Some(value))], *ts, Compression::None);
+        assert_eq!(
+            produce_one(&mut client, "aged", 0, records, -1).await,
+            (0, i as i64)
+        );
+    }
+    let expected = owned(&[(2, "new")]);
+    assert_eq!(
+        wait_for_values(&mut client, "aged", &expected).await,
+        expected
+    );
+    assert_eq!(list_offset(&mut client, "aged", -2).await, (0, 2));
+    assert_eq!(list_offset(&mut client, "aged", -1).await, (0, 3));
+    server.shutdown().await;
+}
+
+/// `cleanup.policy=compact,delete` does both: retention deletes the expired segment (a key
+/// that compaction alone would keep), compaction keeps the latest value per key of the
+/// rest, and the active segment is untouched.
+#[tokio::test]
+async fn compact_delete_compacts_and_expires() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_broker(dir.path(), &["log.retention.check.interval.ms=20"]).await;
+    let mut client = Client::connect(server.local_addr).await;
+    assert_eq!(
+        create_with_configs(
+            &mut client,
+            "both",
+            &[
+                ("cleanup.policy", "compact,delete"),
+                ("retention.ms", "3600000"),
+                ("segment.bytes", "100"),
+                ("min.cleanable.dirty.ratio", "0.01")
+            ],
+            false
+        )
+        .await,
+        (0, None)
+    );
+    let now = strom::api::now_ms();
+    let old = now - 2 * 3_600_000;
+    // One record a batch, one batch a segment.
+    let writes = [
+        ("expired", "a", old),
+        ("k1", "b", now),
+        ("k2", "c", now),
+        ("k2", "d", now),
+        ("k1", "e", now),
+        ("last", "f", now),
+    ];
+    for (i, (key, value, ts)) in writes.iter().enumerate() {
+        let records = batch(&[(Some(key), Some(value))], *ts, Compression::None);
+        assert_eq!(
+            produce_one(&mut client, "both", 0, records, -1).await,
+            (0, i as i64)
+        );
+    }
+    let expected = owned(&[(3, "d"), (4, "e"), (5, "f")]);
+    assert_eq!(
+        wait_for_values(&mut client, "both", &expected).await,
+        expected
+    );
+    assert_eq!(list_offset(&mut client, "both", -2).await, (0, 1));
+    assert_eq!(list_offset(&mut client, "both", -1).await, (0, 6));
+    server.shutdown().await;
+}

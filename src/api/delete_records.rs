@@ -26,7 +26,7 @@ pub fn handle(broker: &Broker, request: DeleteRecordsRequest) -> DeleteRecordsRe
                         Some(partition) => {
                             let mut log = partition.log();
                             let offset = match p.offset {
-                                -1 => log.log_end_offset(),
+                                -1 => log.high_watermark(),
                                 offset => offset,
                             };
                             log.delete_records_before(offset).map_err(|e| {

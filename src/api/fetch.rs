@@ -1,6 +1,8 @@
 //! Fetch: reads whole batches from each partition up to the byte limits, and long-polls:
 //! when fewer than `min_bytes` are available it parks on the partitions' waiter lists and is
 //! woken by the next append (never a polling timer), or answers at `max_wait_ms`.
+//! Consumers read up to the high watermark (`PartitionLog::high_watermark`), which is also
+//! what the answer's `high_watermark` and `last_stable_offset` report.
 //!
 //! Fetch sessions (KIP-227) are declined by answering session id 0, which every client
 //! handles by sending full fetch requests.
@@ -88,6 +90,14 @@ fn resolve(broker: &Broker, request: &FetchRequest, version: i16) -> Vec<Target>
                     .ok_or(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION),
                 None => Err(unknown),
             };
+            // One log directory holds every partition: after a failed fsync none is served.
+            let partition = partition.and_then(|p| {
+                if broker.log_dir_failed() {
+                    Err(ErrorCode::KAFKA_STORAGE_ERROR)
+                } else {
+                    Ok(p)
+                }
+            });
             targets.push(Target {
                 topic: resolved
                     .as_ref()
@@ -135,7 +145,9 @@ fn read_all(
                 // KIP-74: the first batch returned may exceed the limits so a consumer never stalls.
                 let min_one_batch = total == 0;
                 let log = partition.log();
-                data.high_watermark = log.log_end_offset();
+                // No transactions yet, so nothing below the high watermark is undecided:
+                // the last stable offset is the high watermark.
+                data.high_watermark = log.high_watermark();
                 data.last_stable_offset = data.high_watermark;
                 data.log_start_offset = log.log_start_offset();
                 // Sent from the file when a placeholder is left for it, else read.

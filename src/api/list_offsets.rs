@@ -53,7 +53,7 @@ fn partition_offset(
     };
     let log = partition.log();
     let found = match timestamp {
-        LATEST => Ok(Some((-1, log.log_end_offset()))),
+        LATEST => Ok(Some((-1, log.high_watermark()))),
         EARLIEST | EARLIEST_LOCAL => Ok(Some((-1, log.log_start_offset()))),
         LATEST_TIERED => Ok(Some((-1, log.log_start_offset() - 1))),
         MAX_TIMESTAMP => log.max_timestamp(),

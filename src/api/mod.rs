@@ -187,6 +187,8 @@ pub fn log_error_code(error: &crate::log::LogError) -> strom_protocol::ErrorCode
         LogError::Sequence(SequenceError::OutOfOrder { .. }) => {
             ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER
         }
-        LogError::Io { .. } | LogError::Corrupt { .. } => ErrorCode::KAFKA_STORAGE_ERROR,
+        LogError::Io { .. } | LogError::Corrupt { .. } | LogError::Offline => {
+            ErrorCode::KAFKA_STORAGE_ERROR
+        }
     }
 }

@@ -7,9 +7,13 @@
 //! Invariants: a request's ticket is the number of the first round that starts after its
 //! append, so when that round completes the append is durable. The log lock is held only
 //! to take a file handle, never during an fsync. A failed fsync is fatal for the log
-//! directory: every later round reports failure, and the broker refuses writes.
+//! directory: it marks the directory's [`DirHealth`] offline (as a failed fsync anywhere
+//! else in the log does), every later round reports failure, and the broker refuses
+//! produce and fetch on every partition of the directory.
 
 use super::partition::Partition;
+use crate::log::recovery_point::SyncHandle;
+use crate::log::DirHealth;
 use std::sync::{Arc, Condvar, Mutex, Weak};
 use std::time::Duration;
 use tokio::sync::watch;
@@ -27,6 +31,8 @@ pub struct Flusher {
     state: Mutex<State>,
     wake: Condvar,
     done: watch::Sender<Flushed>,
+    /// The log directory's health, shared with its logs: either side may take it offline.
+    health: Arc<DirHealth>,
 }
 
 struct State {
@@ -47,7 +53,13 @@ impl Default for Flusher {
 
 impl Flusher {
     pub fn new() -> Flusher {
+        Flusher::with_health(Arc::default())
+    }
+
+    /// A flusher for the log directory whose logs share `health`.
+    pub fn with_health(health: Arc<DirHealth>) -> Flusher {
         Flusher {
+            health,
             state: Mutex::new(State {
                 dirty: Vec::new(),
                 next_generation: 1,
@@ -110,9 +122,13 @@ impl Flusher {
         (flushed.failed || flushed.generation >= ticket).then_some(!flushed.failed)
     }
 
-    /// Whether an fsync has failed (the log directory is offline).
+    /// Whether an fsync has failed, here or in any log of the directory (it is offline).
     pub fn failed(&self) -> bool {
-        self.done.borrow().failed
+        self.health.is_offline() || self.done.borrow().failed
+    }
+
+    pub fn health(&self) -> &Arc<DirHealth> {
+        &self.health
     }
 
     /// Lets the thread finish the requested rounds and exit.
@@ -151,11 +167,22 @@ fn run(flusher: Weak<Flusher>, interval: Option<Duration>, all: AllPartitions) {
         } else {
             round
         };
-        let failed = this.failed() | sync_all(&round);
+        let (synced, sync_failed) = sync_all(&round);
+        let failed = this.failed() | sync_failed;
+        if failed {
+            this.health.mark_offline();
+        }
         this.done.send_modify(|f| {
             f.generation = generation;
             f.failed |= failed;
         });
+        // After the waiters are released: the recovery points only shorten a later
+        // recovery, so they need not delay any acknowledgement.
+        for handle in &synced {
+            if let Err(e) = handle.persist_point() {
+                tracing::error!(error = %e, "recording the recovery point failed");
+            }
+        }
         if stopping && this.lock().dirty.is_empty() {
             // Nothing can be waiting any more; release anyone who still would.
             this.done.send_modify(|f| f.generation = u64::MAX);
@@ -168,36 +195,52 @@ fn run(flusher: Weak<Flusher>, interval: Option<Duration>, all: AllPartitions) {
 /// so a round over many partitions costs about one fsync instead of one per partition.
 const PARALLEL_SYNCS: usize = 8;
 
-/// Fsyncs every partition of a round, in parallel when there are several; true if any failed.
-fn sync_all(round: &[Arc<Partition>]) -> bool {
-    let report = |partition: &Partition| match sync(partition) {
-        Ok(()) => false,
-        Err(e) => {
-            tracing::error!(topic = %partition.topic, partition = partition.index, error = %e, "fsync failed; the log directory is offline");
-            true
+/// Fsyncs every partition of a round, in parallel when there are several. Returns the
+/// handles of those synced (to record their recovery points) and whether any failed.
+fn sync_all(round: &[Arc<Partition>]) -> (Vec<SyncHandle>, bool) {
+    let sync_chunk = |chunk: &[Arc<Partition>]| {
+        let mut synced = Vec::with_capacity(chunk.len());
+        let mut failed = false;
+        for partition in chunk {
+            match sync(partition) {
+                Ok(handle) => synced.push(handle),
+                Err(e) => {
+                    tracing::error!(topic = %partition.topic, partition = partition.index, error = %e, "fsync failed; the log directory is offline");
+                    failed = true;
+                }
+            }
         }
+        (synced, failed)
     };
     if round.len() <= 1 {
-        return round.iter().any(|p| report(p));
+        return sync_chunk(round);
     }
     let per_thread = round.len().div_ceil(PARALLEL_SYNCS);
     std::thread::scope(|scope| {
         let workers: Vec<_> = round
             .chunks(per_thread)
-            .map(|chunk| scope.spawn(move || chunk.iter().fold(false, |f, p| report(p) | f)))
+            .map(|chunk| scope.spawn(move || sync_chunk(chunk)))
             .collect();
-        workers
-            .into_iter()
-            .fold(false, |f, w| w.join().unwrap_or(true) | f)
+        let mut all = Vec::with_capacity(round.len());
+        let mut failed = false;
+        for worker in workers {
+            match worker.join() {
+                Ok((synced, f)) => {
+                    all.extend(synced);
+                    failed |= f;
+                }
+                Err(_) => failed = true,
+            }
+        }
+        (all, failed)
     })
 }
 
-fn sync(partition: &Partition) -> std::io::Result<()> {
-    let file = partition
-        .log()
-        .sync_handle()
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    file.sync_data()
+/// Takes the handle under the log's lock, fsyncs outside it.
+fn sync(partition: &Partition) -> Result<SyncHandle, crate::log::LogError> {
+    let handle = partition.log().sync_handle()?;
+    handle.sync_data()?;
+    Ok(handle)
 }
 
 #[cfg(test)]

@@ -159,7 +159,7 @@ impl Broker {
             topics: RwLock::new(HashMap::new()),
             producer_ids: ProducerIds::new(image.producer_id_block_end),
             metadata,
-            flusher: Arc::new(Flusher::new()),
+            flusher: Arc::new(Flusher::with_health(Arc::default())),
             changing: std::sync::Mutex::new(()),
             groups,
         };
@@ -223,13 +223,15 @@ impl Broker {
         }
         for index in partitions.len() as i32..record.partitions {
             let path = self.partition_dir(&record.name, index);
-            let log = PartitionLog::open(&path, Self::log_config(&config)).map_err(|source| {
-                BrokerError::Log {
-                    topic: record.name.clone(),
-                    partition: index,
-                    source,
-                }
-            })?;
+            let mut log =
+                PartitionLog::open(&path, Self::log_config(&config)).map_err(|source| {
+                    BrokerError::Log {
+                        topic: record.name.clone(),
+                        partition: index,
+                        source,
+                    }
+                })?;
+            log.set_dir_health(Arc::clone(self.flusher.health()));
             partitions.push(Arc::new(Partition::new(record.name.clone(), index, log)));
         }
         Ok(Topic {
@@ -519,7 +521,8 @@ impl Broker {
             .collect()
     }
 
-    /// Whether the log directory is offline after a failed fsync: writes are refused.
+    /// Whether the log directory is offline after a failed fsync (the flusher's or any
+    /// log's): produce and fetch are refused on every partition.
     pub fn log_dir_failed(&self) -> bool {
         self.flusher.failed()
     }

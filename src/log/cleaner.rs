@@ -67,6 +67,16 @@ impl PartitionLog {
         now_ms: i64,
         config: CompactionConfig,
     ) -> Result<Option<CleanStats>, LogError> {
+        self.health.check()?;
+        let result = self.compact_checked(now_ms, config);
+        self.health.observe(result)
+    }
+
+    fn compact_checked(
+        &mut self,
+        now_ms: i64,
+        config: CompactionConfig,
+    ) -> Result<Option<CleanStats>, LogError> {
         let sealed = self.segments.len() - 1;
         // Only segments wholly older than the compaction lag are cleanable.
         let mut cleanable = 0;
@@ -179,12 +189,16 @@ impl PartitionLog {
             .map_err(io_error("writing", &temp))?;
         file.sync_all().map_err(io_error("syncing", &temp))?;
         drop(file);
-        for extension in ["index", "timeindex"] {
+        // The indexes are rebuilt from the cleaned batches below; a transaction index would
+        // have to be too (from the control batches the cleaner keeps), so it goes with them.
+        for extension in segment::INDEX_EXTENSIONS {
             super::recovery::remove_if_present(
                 &self.dir.join(segment::file_name(base, extension)),
             )?;
         }
-        let target = self.dir.join(segment::file_name(base, "log"));
+        let target = self
+            .dir
+            .join(segment::file_name(base, segment::LOG_EXTENSION));
         std::fs::rename(&temp, &target).map_err(io_error("renaming", &temp))?;
         checkpoint::sync_dir(&self.dir)?;
         let (mut segment, _) =

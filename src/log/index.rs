@@ -104,6 +104,11 @@ impl<E: IndexEntry> IndexFile<E> {
         Ok((index, true))
     }
 
+    /// The entries held in memory (all of them for an active segment, none once dropped).
+    pub fn cached(&self) -> &[E] {
+        self.cache.as_deref().unwrap_or_default()
+    }
+
     pub fn last(&self) -> Option<E> {
         self.last
     }
@@ -176,8 +181,10 @@ impl<E: IndexEntry> IndexFile<E> {
         self.file
             .set_len(0)
             .and_then(|()| self.file.write_all_at(&bytes, 0))
-            .and_then(|()| self.file.sync_data())
             .map_err(io_error("rewriting index", &self.path))?;
+        self.file
+            .sync_data()
+            .map_err(io_error("syncing index", &self.path))?;
         self.len = entries.len();
         self.last = entries.last().copied();
         self.cache = keep_cache.then_some(entries);

@@ -1,28 +1,36 @@
 //! The partition log on local disk, in Kafka's shape: a directory per partition holding
 //! segments `{base_offset:020}.log` with sparse offset (`.index`) and time (`.timeindex`)
-//! indexes. This file is the API the broker calls; `segment.rs` owns one segment's files,
-//! `index.rs`/`time_index.rs` the index formats, `recovery.rs` what happens on open, and
-//! `checkpoint.rs` the files written atomically (the clean-shutdown marker).
+//! indexes, and room for a transaction index (`.txnindex`, see `segment.rs`). This file is
+//! the API the broker calls; `segment.rs` owns one segment's files, `index.rs` and
+//! `time_index.rs` the index formats, `recovery.rs` what happens on open,
+//! `recovery_point.rs` how far a flush got, `retention.rs` what moves the log start
+//! offset, `cleaner.rs` compaction, `health.rs` the log directory's offline flag, and
+//! `checkpoint.rs` the files written atomically (the clean-shutdown marker and others).
 //!
 //! Invariants: offsets increase from `log_start_offset` to `log_end_offset - 1` across
-//! the segments, contiguous except where compaction (`cleaner.rs`) removed whole batches, which are sorted by base offset with the last one active; batches
-//! are stored exactly as produced with only `base_offset` patched (it lies outside the
-//! CRC); an append lands whole or not at all. After a crash the active segment is
-//! validated batch by batch and any torn tail cut; after a clean close (marker file) that
-//! scan is skipped. No wall clock inside: callers pass `now_ms`. No locking inside either:
+//! the segments, which are sorted by base offset with the last one active, contiguous
+//! except where compaction removed whole batches; batches are stored exactly as produced
+//! with only `base_offset` patched (it lies outside the CRC); an append lands whole or not
+//! at all. After a crash the active segment is validated batch by batch past its recovery
+//! point and any torn tail cut; after a clean close (marker file) that scan is skipped.
+//! Once an fsync failed in the log directory, nothing is read or written. No wall clock
+//! inside: callers pass `now_ms`. No locking inside either:
 //! the broker holds each log behind a short mutex, and every call is plain blocking I/O.
 
 mod checkpoint;
 pub mod cleaner;
 #[cfg(test)]
 mod cleaner_tests;
+mod health;
 mod index;
 #[cfg(test)]
 mod model_tests;
 pub mod producer_state;
 mod recovery;
+pub mod recovery_point;
 #[cfg(test)]
 mod recovery_tests;
+mod retention;
 #[cfg(test)]
 mod retention_tests;
 mod segment;
@@ -31,7 +39,10 @@ mod tests;
 mod time_index;
 
 use bytes::Bytes;
+pub use health::DirHealth;
 use producer_state::{ProducerStateTable, SequenceError, Verdict, SNAPSHOT_EXTENSION};
+pub use recovery::RecoveryStats;
+use recovery_point::{RecoveryCheckpoint, RecoveryPoint, SyncHandle};
 use segment::Segment;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -81,6 +92,9 @@ pub enum LogError {
     /// An idempotent producer's batch out of sequence or from a fenced epoch.
     #[error(transparent)]
     Sequence(#[from] SequenceError),
+    /// An fsync in this log directory failed earlier: nothing more is read or written.
+    #[error("the log directory is offline after a failed fsync")]
+    Offline,
 }
 
 /// Maps an I/O error to [`LogError::Io`] naming what was being done, to what.
@@ -179,6 +193,13 @@ pub struct PartitionLog {
     producers: ProducerStateTable,
     /// Messages appended since the last flush (for `log.flush.interval.messages`).
     unflushed_messages: u64,
+    /// The log directory's health, shared with the other logs in it: any failed fsync here
+    /// takes them all offline (see [`DirHealth`]).
+    health: Arc<DirHealth>,
+    /// Where completed flushes are recorded (`recovery_point.rs`).
+    recovery_checkpoint: Arc<RecoveryCheckpoint>,
+    /// What opening the log took (bytes validated, whether the recovery point served).
+    recovery_stats: RecoveryStats,
 }
 
 /// Sizes and offsets of an append's batches, checked before anything is touched.
@@ -198,8 +219,17 @@ impl PartitionLog {
             .and_then(|m| checkpoint::decode_offset(MARKER_KEY, m));
         // Gone before anything is written, so a crash from here on is detected.
         checkpoint::remove_durably(dir, CLEAN_SHUTDOWN_MARKER)?;
-        let mut segments =
-            recovery::load_segments(dir, config.index_interval_bytes, clean_log_end_offset)?;
+        let recovery_point = RecoveryPoint::read(dir)?;
+        let (mut segments, recovery_stats) = recovery::load_segments(
+            dir,
+            config.index_interval_bytes,
+            clean_log_end_offset,
+            recovery_point,
+        )?;
+        let recovery_checkpoint = Arc::new(RecoveryCheckpoint::new(dir, recovery_point));
+        if recovery_stats.ignored_recovery_point {
+            recovery_checkpoint.discard()?;
+        }
         if segments.is_empty() {
             segments.push(Segment::create(dir, 0, config.index_interval_bytes)?);
             checkpoint::sync_dir(dir)?;
@@ -221,6 +251,9 @@ impl PartitionLog {
             marker_on_disk: false,
             producers: ProducerStateTable::default(),
             unflushed_messages: 0,
+            health: Arc::default(),
+            recovery_checkpoint,
+            recovery_stats,
         };
         log.load_producer_state()?;
         tracing::debug!(dir = %dir.display(), clean = clean_log_end_offset.is_some(), log_start_offset, log_end_offset = log.log_end_offset(), segments = log.segments.len(), "log opened");
@@ -233,6 +266,30 @@ impl PartitionLog {
 
     pub fn config(&self) -> &LogConfig {
         &self.config
+    }
+
+    /// Joins the log to its directory's shared health (a fresh log has one of its own).
+    pub fn set_dir_health(&mut self, health: Arc<DirHealth>) {
+        self.health = health;
+    }
+
+    pub fn dir_health(&self) -> &Arc<DirHealth> {
+        &self.health
+    }
+
+    /// What opening the log took: bytes validated and whether the recovery point served.
+    pub fn recovery_stats(&self) -> RecoveryStats {
+        self.recovery_stats
+    }
+
+    /// Where the active segment stands now; once fsynced, the log's recovery point.
+    fn current_point(&self) -> RecoveryPoint {
+        let active = self.active();
+        RecoveryPoint {
+            base_offset: active.base_offset(),
+            position: active.size(),
+            next_offset: active.next_offset(),
+        }
     }
 
     /// Applies a changed topic config (segment size and time, index interval, largest
@@ -248,6 +305,16 @@ impl PartitionLog {
     /// One past the last offset written.
     pub fn log_end_offset(&self) -> i64 {
         self.active().next_offset()
+    }
+
+    /// One past the last committed offset: what consumers may read, ListOffsets latest
+    /// answers, and DeleteRecords may delete up to. Kafka advances it once every in-sync
+    /// replica has a record. On one node the leader is the only in-sync replica, so a record
+    /// is committed the moment it is appended and this equals the log end offset (every
+    /// append that returned is below it). It is kept a separate name so that every place
+    /// that must bound by the committed offset already does when followers arrive.
+    pub fn high_watermark(&self) -> i64 {
+        self.log_end_offset()
     }
 
     /// Bytes of batches in all segments.
@@ -272,6 +339,12 @@ impl PartitionLog {
     /// validated, with one write. Offsets are assigned from the log end offset by patching
     /// each batch's `base_offset` in place, so `records` holds the stored bytes afterwards.
     pub fn append(&mut self, records: &mut [u8], now_ms: i64) -> Result<AppendInfo, LogError> {
+        self.health.check()?;
+        let result = self.append_checked(records, now_ms);
+        self.health.observe(result)
+    }
+
+    fn append_checked(&mut self, records: &mut [u8], now_ms: i64) -> Result<AppendInfo, LogError> {
         let summary = summarize(records, self.config.max_message_bytes)?;
         if let Some(duplicate) = self.check_producers(records)? {
             return Ok(duplicate);
@@ -377,10 +450,17 @@ impl PartitionLog {
 
     /// A handle on the active segment's file for an fsync outside the log's lock (group
     /// commit): syncing it makes every append made so far durable, since sealed segments
-    /// were synced when they rolled. Resets the unflushed count.
-    pub fn sync_handle(&mut self) -> Result<std::fs::File, LogError> {
+    /// were synced when they rolled; then its recovery point can be recorded. Resets the
+    /// unflushed count.
+    pub fn sync_handle(&mut self) -> Result<SyncHandle, LogError> {
+        self.health.check()?;
         self.unflushed_messages = 0;
-        self.active().try_clone_file()
+        Ok(SyncHandle {
+            file: self.active().try_clone_file()?,
+            point: self.current_point(),
+            checkpoint: Arc::clone(&self.recovery_checkpoint),
+            health: Arc::clone(&self.health),
+        })
     }
 
     /// Loads the newest producer state snapshot not past the log end and replays the batch
@@ -508,22 +588,17 @@ impl PartitionLog {
     /// Whole batches from the one containing `offset`, totalling at most `max_bytes`, or
     /// exactly one batch when the first alone is larger and `min_one_batch` (KIP-74). One
     /// segment per call: a read that starts near a segment's end returns less, and the
-    /// caller reads again from `next_offset`. Empty at the log end offset; an offset
-    /// outside `log_start_offset..=log_end_offset` is `OffsetOutOfRange`.
+    /// caller reads again from `next_offset`. Reads never pass the high watermark: empty at
+    /// it, and an offset outside `log_start_offset..=high_watermark` is `OffsetOutOfRange`
+    /// (the error names the log end offset, which is the high watermark on one node).
     pub fn read(
         &self,
         offset: i64,
         max_bytes: usize,
         min_one_batch: bool,
     ) -> Result<ReadSlice, LogError> {
-        let log_end_offset = self.log_end_offset();
-        if offset < self.log_start_offset || offset > log_end_offset {
-            return Err(LogError::OffsetOutOfRange {
-                offset,
-                log_start_offset: self.log_start_offset,
-                log_end_offset,
-            });
-        }
+        self.health.check()?;
+        self.check_readable(offset)?;
         let first = self
             .segments
             .partition_point(|s| s.base_offset() <= offset)
@@ -551,14 +626,8 @@ impl PartitionLog {
         max_bytes: usize,
         min_one_batch: bool,
     ) -> Result<Option<FileSlice>, LogError> {
-        let log_end_offset = self.log_end_offset();
-        if offset < self.log_start_offset || offset > log_end_offset {
-            return Err(LogError::OffsetOutOfRange {
-                offset,
-                log_start_offset: self.log_start_offset,
-                log_end_offset,
-            });
-        }
+        self.health.check()?;
+        self.check_readable(offset)?;
         let first = self
             .segments
             .partition_point(|s| s.base_offset() <= offset)
@@ -574,6 +643,22 @@ impl PartitionLog {
             }
         }
         Ok(None)
+    }
+
+    /// Reads start in `log_start_offset..=high_watermark`. Every batch in the segments is
+    /// below the high watermark (it equals the log end offset on one node), so a read that
+    /// starts in range cannot return uncommitted records.
+    fn check_readable(&self, offset: i64) -> Result<(), LogError> {
+        let high_watermark = self.high_watermark();
+        debug_assert_eq!(high_watermark, self.log_end_offset());
+        if offset < self.log_start_offset || offset > high_watermark {
+            return Err(LogError::OffsetOutOfRange {
+                offset,
+                log_start_offset: self.log_start_offset,
+                log_end_offset: self.log_end_offset(),
+            });
+        }
+        Ok(())
     }
 
     /// The first record whose timestamp is at least `timestamp`: `(offset, timestamp)`, as
@@ -638,107 +723,6 @@ impl PartitionLog {
         Ok(Some((timestamp, offset.unwrap_or(batch_offset))))
     }
 
-    /// DeleteRecords: makes `offset` the log start offset (never moving it back), durably,
-    /// and deletes the segments wholly before it. `offset` may be at most the log end
-    /// offset. Returns the new log start offset.
-    pub fn delete_records_before(&mut self, offset: i64) -> Result<i64, LogError> {
-        let log_end_offset = self.log_end_offset();
-        if offset < 0 || offset > log_end_offset {
-            return Err(LogError::OffsetOutOfRange {
-                offset,
-                log_start_offset: self.log_start_offset,
-                log_end_offset,
-            });
-        }
-        if offset > self.log_start_offset {
-            checkpoint::write_atomic(
-                &self.dir,
-                LOG_START_CHECKPOINT,
-                &checkpoint::encode_offset(LOG_START_KEY, offset),
-            )?;
-            self.log_start_offset = offset;
-            self.delete_segments_below_start()?;
-            // Deleting a segment moves the start to the next one's base, which compaction
-            // gaps can put past `offset`; DeleteRecords answers the offset asked for.
-            self.log_start_offset = offset;
-        }
-        Ok(self.log_start_offset)
-    }
-
-    /// Deletes the sealed segments whose every offset is below the log start offset.
-    fn delete_segments_below_start(&mut self) -> Result<usize, LogError> {
-        let mut deleted = 0;
-        while self.segments.len() > 1 && self.segments[0].next_offset() <= self.log_start_offset {
-            self.delete_oldest_segment()?;
-            deleted += 1;
-        }
-        Ok(deleted)
-    }
-
-    /// Removes the oldest (sealed) segment's files; the log start offset moves to the next
-    /// segment's base offset if it was below it.
-    fn delete_oldest_segment(&mut self) -> Result<(), LogError> {
-        let segment = self.segments.remove(0);
-        let base = segment.base_offset();
-        drop(segment);
-        recovery::delete_segment_files(&self.dir, base)?;
-        let next_base = self.segments[0].base_offset();
-        if next_base > self.log_start_offset {
-            self.log_start_offset = next_base;
-        }
-        tracing::debug!(dir = %self.dir.display(), base_offset = base, log_start_offset = self.log_start_offset, "deleted segment");
-        Ok(())
-    }
-
-    /// Applies `retention.ms` and `retention.bytes` (negative: unlimited) by deleting whole
-    /// segments, oldest first. A segment expires when its newest timestamp (or, without
-    /// timestamps, its file's modification time) is `retention_ms` old; when the active
-    /// segment has expired too it is rolled first, so an idle log empties. Size retention
-    /// deletes the oldest sealed segments while the log stays at or above `retention_bytes`
-    /// without them. Returns the number of segments deleted.
-    pub fn enforce_retention(
-        &mut self,
-        now_ms: i64,
-        retention_ms: i64,
-        retention_bytes: i64,
-    ) -> Result<usize, LogError> {
-        let mut deleted = 0;
-        if retention_ms >= 0 {
-            let expired = |segment: &Segment| -> Result<bool, LogError> {
-                Ok(now_ms.saturating_sub(segment.newest_timestamp_ms()?) > retention_ms)
-            };
-            if self.active().size() > 0 && expired(self.active())? {
-                self.roll()?;
-            }
-            while self.segments.len() > 1 && expired(&self.segments[0])? {
-                self.delete_oldest_segment()?;
-                deleted += 1;
-            }
-        }
-        if retention_bytes >= 0 {
-            let mut size = self.size_bytes();
-            while self.segments.len() > 1 {
-                let oldest = self.segments[0].size();
-                if size.saturating_sub(oldest) < retention_bytes as u64 {
-                    break;
-                }
-                size -= oldest;
-                self.delete_oldest_segment()?;
-                deleted += 1;
-            }
-        }
-        if deleted > 0 {
-            // The start moved to a segment boundary; record it so a restart agrees.
-            checkpoint::write_atomic(
-                &self.dir,
-                LOG_START_CHECKPOINT,
-                &checkpoint::encode_offset(LOG_START_KEY, self.log_start_offset),
-            )?;
-            tracing::info!(dir = %self.dir.display(), deleted, log_start_offset = self.log_start_offset, "retention deleted segments");
-        }
-        Ok(deleted)
-    }
-
     /// Seals the active segment and starts a new one at the log end offset.
     fn roll(&mut self) -> Result<(), LogError> {
         let base_offset = self.log_end_offset();
@@ -750,20 +734,29 @@ impl PartitionLog {
         Ok(())
     }
 
-    /// Fsyncs the active segment and its indexes (sealed segments were fsynced on roll).
+    /// Fsyncs the active segment and its indexes (sealed segments were fsynced on roll),
+    /// then records the recovery point.
     pub fn flush(&mut self) -> Result<(), LogError> {
+        self.health.check()?;
         self.unflushed_messages = 0;
-        self.active_mut().flush()
+        let point = self.current_point();
+        let result = self.active_mut().flush();
+        self.health.observe(result)?;
+        self.recovery_checkpoint.persist(point, &self.health)
     }
 
     /// Flushes and writes the clean-shutdown marker so that the next open skips recovery.
     /// For a log behind a lock that cannot be moved out of; the log stays usable, and the
     /// next append removes the marker first.
+    /// Refused once the directory is offline: a clean marker must never vouch for data
+    /// an fsync failed to write.
     pub fn close_clean(&mut self) -> Result<(), LogError> {
         self.flush()?;
-        self.snapshot_producers()?;
-        let marker = checkpoint::encode_offset(MARKER_KEY, self.log_end_offset());
-        checkpoint::write_atomic(&self.dir, CLEAN_SHUTDOWN_MARKER, &marker)?;
+        let result = self.snapshot_producers().and_then(|()| {
+            let marker = checkpoint::encode_offset(MARKER_KEY, self.log_end_offset());
+            checkpoint::write_atomic(&self.dir, CLEAN_SHUTDOWN_MARKER, &marker)
+        });
+        self.health.observe(result)?;
         self.marker_on_disk = true;
         Ok(())
     }

@@ -10,11 +10,14 @@
 //! offsets increasing from the base offset: compaction leaves gaps), cut at the first bad
 //! batch, and its indexes
 //! rebuilt. A sealed segment that loses bytes this way takes all later segments with it,
-//! so that the log keeps contiguous offsets.
+//! so that the log keeps contiguous offsets. After a crash the active segment is validated
+//! only past its recovery point, when one fits (see `recovery_point.rs`): the bytes before
+//! it were fsynced before the point was recorded.
 
 use super::checkpoint::{self, TEMP_SUFFIX};
 use super::index::{IndexPlanner, OffsetEntry};
-use super::segment::{file_name, Segment, WalkEnd};
+use super::recovery_point::RecoveryPoint;
+use super::segment::{file_name, Segment, WalkEnd, INDEX_EXTENSIONS, LOG_EXTENSION};
 use super::time_index::TimeEntry;
 use super::{io_error, LogError};
 use std::collections::BTreeSet;
@@ -24,13 +27,28 @@ use strom_protocol::records::{batches, validate_batch, BatchHeader, BATCH_HEADER
 /// Bytes read at once while validating a segment.
 const SCAN_CHUNK: usize = 1 << 20;
 
+/// What opening the segments took.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecoveryStats {
+    /// Bytes of batches validated (length, CRC-32C, offsets): whole segments recovered
+    /// from their start, plus the active segment's tail past the recovery point.
+    pub bytes_validated: u64,
+    /// The active segment was validated from the recovery point rather than its start.
+    pub used_recovery_point: bool,
+    /// A recovery point was found that did not fit the active segment (and was ignored).
+    pub ignored_recovery_point: bool,
+}
+
 /// Opens every segment in `dir`, oldest first. `clean_log_end_offset` is the offset the
-/// clean-shutdown marker recorded, `None` after a crash.
+/// clean-shutdown marker recorded, `None` after a crash; `recovery_point` where the last
+/// completed flush left the active segment (see `recovery_point.rs`).
 pub fn load_segments(
     dir: &Path,
     interval_bytes: u64,
     clean_log_end_offset: Option<i64>,
-) -> Result<Vec<Segment>, LogError> {
+    recovery_point: Option<RecoveryPoint>,
+) -> Result<(Vec<Segment>, RecoveryStats), LogError> {
+    let mut stats = RecoveryStats::default();
     let bases = list_and_tidy(dir)?;
     let cleaned_below = super::cleaner::checkpoint_in(dir);
     let mut segments: Vec<Segment> = Vec::with_capacity(bases.len());
@@ -40,7 +58,26 @@ pub fn load_segments(
         // Only compacted segments may have offset gaps; elsewhere a gap means damage.
         segment.gaps_allowed = base < cleaned_below;
         let trust = indexes_ok && (clean_log_end_offset.is_some() || !last);
-        let truncated = if trust && segment.resume_trusted()? {
+        let from_point = match recovery_point {
+            Some(point) if last && !trust && indexes_ok => {
+                let size = segment.size;
+                let recovered = segment.recover_from(point)?;
+                stats.used_recovery_point = recovered.is_some();
+                stats.ignored_recovery_point = recovered.is_none();
+                if recovered.is_some() {
+                    stats.bytes_validated += size - point.position;
+                }
+                recovered
+            }
+            Some(_) if last && !trust => {
+                stats.ignored_recovery_point = true;
+                None
+            }
+            _ => None,
+        };
+        let truncated = if let Some(truncated) = from_point {
+            truncated
+        } else if trust && segment.resume_trusted()? {
             false
         } else {
             if trust {
@@ -50,6 +87,7 @@ pub fn load_segments(
             // along the log it is, so a long recovery shows progress.
             let started = std::time::Instant::now();
             let bytes = segment.size;
+            stats.bytes_validated += bytes;
             let truncated = segment.recover()?;
             tracing::info!(
                 segment = %segment.log_path.display(),
@@ -83,7 +121,7 @@ pub fn load_segments(
         segment.offset_index.drop_cache();
         segment.time_index.drop_cache();
     }
-    Ok(segments)
+    Ok((segments, stats))
 }
 
 /// Overlapping segments cannot be served; a gap (a segment deleted by hand) is tolerated:
@@ -107,7 +145,8 @@ fn check_contiguous(previous: &Segment, next: &Segment) -> Result<(), LogError> 
 }
 
 /// Base offsets of the segments in `dir`, sorted. Removes what a crash can leave behind:
-/// temporary files of atomic writes, and index files whose `.log` does not exist.
+/// temporary files of atomic writes, and index files (offset, time, transaction) whose
+/// `.log` does not exist.
 fn list_and_tidy(dir: &Path) -> Result<Vec<i64>, LogError> {
     let mut bases = BTreeSet::new();
     let mut indexes = Vec::new();
@@ -128,10 +167,10 @@ fn list_and_tidy(dir: &Path) -> Result<Vec<i64>, LogError> {
             _ => continue,
         };
         match extension {
-            "log" => {
+            LOG_EXTENSION => {
                 bases.insert(base);
             }
-            "index" | "timeindex" => indexes.push((base, name.to_string())),
+            e if INDEX_EXTENSIONS.contains(&e) => indexes.push((base, name.to_string())),
             _ => {}
         }
     }
@@ -146,7 +185,7 @@ fn list_and_tidy(dir: &Path) -> Result<Vec<i64>, LogError> {
 
 /// Removes a segment's files (those that exist), durably.
 pub(super) fn delete_segment_files(dir: &Path, base: i64) -> Result<(), LogError> {
-    for extension in ["log", "index", "timeindex"] {
+    for extension in std::iter::once(LOG_EXTENSION).chain(INDEX_EXTENSIONS) {
         remove_if_present(&dir.join(file_name(base, extension)))?;
     }
     checkpoint::sync_dir(dir)
@@ -162,14 +201,14 @@ pub(super) fn remove_if_present(path: &Path) -> Result<(), LogError> {
 }
 
 /// State of a validating scan: where it is, what it expects next, what it planned.
-struct Scan {
-    base_offset: i64,
-    gaps_allowed: bool,
-    position: u64,
-    expected: i64,
-    planner: IndexPlanner,
-    offsets: Vec<OffsetEntry>,
-    times: Vec<TimeEntry>,
+pub(super) struct Scan {
+    pub(super) base_offset: i64,
+    pub(super) gaps_allowed: bool,
+    pub(super) position: u64,
+    pub(super) expected: i64,
+    pub(super) planner: IndexPlanner,
+    pub(super) offsets: Vec<OffsetEntry>,
+    pub(super) times: Vec<TimeEntry>,
 }
 
 impl Scan {
@@ -262,7 +301,7 @@ impl Segment {
     /// fails its CRC or breaks the offset sequence, and rewrites both indexes. Returns
     /// whether bytes were cut.
     pub(super) fn recover(&mut self) -> Result<bool, LogError> {
-        let mut scan = Scan {
+        let scan = Scan {
             base_offset: self.base_offset,
             gaps_allowed: self.gaps_allowed,
             position: 0,
@@ -271,6 +310,13 @@ impl Segment {
             offsets: Vec::new(),
             times: Vec::new(),
         };
+        self.validate(scan)
+    }
+
+    /// Validates the batches from where `scan` stands (everything before it is trusted and
+    /// its index entries are in `scan`), cuts the file at the first bad one and rewrites
+    /// both indexes. Returns whether bytes were cut.
+    pub(super) fn validate(&mut self, mut scan: Scan) -> Result<bool, LogError> {
         'scan: while scan.position < self.size {
             let chunk = self.read_at(scan.position, SCAN_CHUNK)?;
             let mut progressed = false;
@@ -306,8 +352,10 @@ impl Segment {
             );
             self.log
                 .set_len(scan.position)
-                .and_then(|()| self.log.sync_data())
                 .map_err(io_error("truncating", &self.log_path))?;
+            self.log
+                .sync_data()
+                .map_err(io_error("syncing", &self.log_path))?;
             self.size = scan.position;
         }
         self.offset_index.rewrite(scan.offsets, true)?;

@@ -1,7 +1,7 @@
 //! Tests of what moves the log start offset (retention, DeleteRecords) and of idempotent
 //! producer state across reopen, clean or not.
 
-use super::tests::{batch, shape, small_config};
+use super::tests::{batch, segment_path, shape, small_config};
 use super::*;
 use strom_protocol::records::{BatchBuilder, Compression};
 
@@ -185,4 +185,34 @@ fn bad_snapshots_are_not_trusted() {
         log.producers().get(9).unwrap().batches,
         expected.get(9).unwrap().batches
     );
+}
+
+/// A segment's `.txnindex` goes with it: an orphan one (no `.log`) is removed on open, one
+/// of a live segment is kept, and DeleteRecords' deletion of a segment removes its own.
+#[test]
+fn txn_index_goes_with_its_segment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut log = PartitionLog::open(dir.path(), small_config()).unwrap();
+    for i in 0..20 {
+        log.append(&mut batch(&[&format!("v{i:03}")], i), i)
+            .unwrap();
+    }
+    assert!(log.segment_count() >= 3);
+    let first_sealed = segment_path(dir.path(), 0, segment::TXN_INDEX_EXTENSION);
+    std::fs::write(&first_sealed, b"").unwrap();
+    let orphan = segment_path(dir.path(), 12_345, segment::TXN_INDEX_EXTENSION);
+    std::fs::write(&orphan, b"").unwrap();
+    log.close().unwrap();
+
+    let mut log = PartitionLog::open(dir.path(), small_config()).unwrap();
+    assert!(!orphan.exists(), "orphan transaction index removed on open");
+    assert!(
+        first_sealed.exists(),
+        "a live segment keeps its transaction index"
+    );
+    let second_base = log.segments[1].base_offset();
+    log.delete_records_before(second_base).unwrap();
+    assert_eq!(log.segments[0].base_offset(), second_base);
+    assert!(!first_sealed.exists(), "deleted with its segment");
+    assert!(!segment_path(dir.path(), 0, segment::LOG_EXTENSION).exists());
 }

@@ -2,6 +2,15 @@
 //! back, exactly as produced with only `base_offset` patched, plus its sparse `.index` and
 //! `.timeindex` (see `index.rs`, `time_index.rs`).
 //!
+//! A segment may also own a `.txnindex` ([`TXN_INDEX_EXTENSION`]). Nothing writes it yet:
+//! it will hold, as Kafka's does, one entry per transaction aborted in the segment
+//! (producer id, first offset, last offset, last stable offset at the abort) so that a
+//! read_committed fetch can list the aborted transactions overlapping what it returns
+//! without scanning the batches. Its place is reserved now: every path that deletes or
+//! replaces a segment's files (retention, DeleteRecords, compaction's swap, recovery's
+//! clean-up of later segments and of orphans) removes a `.txnindex` with them, so a file
+//! left by an older segment at the same base offset can never be read as this one's.
+//!
 //! Invariants: bytes `0..size` of the file are whole batches with increasing offsets (gaps
 //! only where compaction removed batches) from
 //! `base_offset` to `next_offset - 1` (recovery, in `recovery.rs`, makes it so on open);
@@ -22,6 +31,18 @@ use strom_protocol::records::{batches, BatchHeader, BATCH_HEADER_LEN};
 /// Bytes read at once while walking batch headers: a little more than the default index
 /// interval, so a lookup usually costs one read after the index bisection.
 const WALK_CHUNK: usize = 16 << 10;
+
+/// The batches.
+pub const LOG_EXTENSION: &str = "log";
+/// The sparse offset index.
+pub const INDEX_EXTENSION: &str = "index";
+/// The sparse time index.
+pub const TIME_INDEX_EXTENSION: &str = "timeindex";
+/// The transaction index (aborted transactions; reserved, see the module header).
+pub const TXN_INDEX_EXTENSION: &str = "txnindex";
+/// The files derived from a segment's `.log`, which go when it goes.
+pub const INDEX_EXTENSIONS: [&str; 3] =
+    [INDEX_EXTENSION, TIME_INDEX_EXTENSION, TXN_INDEX_EXTENSION];
 
 /// `{base_offset:020}.{extension}`, Kafka's segment file naming.
 pub fn file_name(base_offset: i64, extension: &str) -> String {
@@ -64,11 +85,13 @@ pub enum WalkEnd {
 impl Segment {
     /// Creates an empty segment, truncating any leftover files of the same name.
     pub fn create(dir: &Path, base_offset: i64, interval_bytes: u64) -> Result<Segment, LogError> {
-        for extension in ["index", "timeindex"] {
+        for extension in [INDEX_EXTENSION, TIME_INDEX_EXTENSION] {
             let path = dir.join(file_name(base_offset, extension));
             File::create(&path).map_err(io_error("creating", &path))?;
         }
-        let log_path = dir.join(file_name(base_offset, "log"));
+        // A transaction index left by an older segment at this base is not this one's.
+        super::recovery::remove_if_present(&dir.join(file_name(base_offset, TXN_INDEX_EXTENSION)))?;
+        let log_path = dir.join(file_name(base_offset, LOG_EXTENSION));
         let log = File::create(&log_path).map_err(io_error("creating", &log_path))?;
         drop(log);
         Segment::open_files(dir, base_offset, interval_bytes).map(|(segment, _)| segment)
@@ -81,9 +104,9 @@ impl Segment {
         base_offset: i64,
         interval_bytes: u64,
     ) -> Result<(Segment, bool), LogError> {
-        let log_path = dir.join(file_name(base_offset, "log"));
-        let index_path = dir.join(file_name(base_offset, "index"));
-        let time_path = dir.join(file_name(base_offset, "timeindex"));
+        let log_path = dir.join(file_name(base_offset, LOG_EXTENSION));
+        let index_path = dir.join(file_name(base_offset, INDEX_EXTENSION));
+        let time_path = dir.join(file_name(base_offset, TIME_INDEX_EXTENSION));
         let existed = index_path.exists() && time_path.exists();
         let log = OpenOptions::new()
             .read(true)

@@ -37,6 +37,14 @@ impl Client {
         }
     }
 
+    /// A client on a stream already connected.
+    pub fn from_stream(stream: TcpStream) -> Client {
+        Client {
+            stream,
+            next_correlation_id: 1,
+        }
+    }
+
     /// Writes one request frame without waiting for the answer; returns its correlation id.
     pub async fn send(&mut self, version: i16, body: RequestBody) -> i32 {
         let correlation_id = self.next_correlation_id;

@@ -1,6 +1,8 @@
 //! Arbitrary bytes as a partition's active segment (and, split off the input, its offset
-//! index): opening the log must never panic, and what it then serves must be whole, valid
-//! batches with increasing offsets, after which an append lands at the log end offset.
+//! index): opening the log must never panic, must keep the longest valid prefix of the
+//! segment (its log end offset at least the offset after that prefix, worked out here
+//! independently), and what it then serves must be whole, valid batches with increasing
+//! offsets, after which an append lands at the log end offset.
 
 #![no_main]
 
@@ -13,6 +15,22 @@ fn dir() -> PathBuf {
     std::env::temp_dir().join(format!("strom-fuzz-recovery-{}", std::process::id()))
 }
 
+/// The offset after the longest prefix of `segment` made of whole batches that pass their
+/// CRC, with offsets continuing from 0 and fitting a segment's u32 relative offsets: what
+/// recovery must keep (it may not cut a valid batch).
+fn valid_prefix_next_offset(segment: &[u8]) -> i64 {
+    let mut expected = 0i64;
+    for item in batches(segment) {
+        let Ok((header, batch)) = item else { break };
+        let fits = u32::try_from(header.last_offset()).is_ok();
+        if header.base_offset != expected || !fits || validate_batch(batch).is_err() {
+            break;
+        }
+        expected = header.next_offset();
+    }
+    expected
+}
+
 fuzz_target!(|data: &[u8]| {
     let dir = dir();
     let _ = std::fs::remove_dir_all(&dir);
@@ -22,8 +40,8 @@ fuzz_target!(|data: &[u8]| {
         [a, b, rest @ ..] => ((usize::from(*a) << 8 | usize::from(*b)).min(rest.len()), rest),
         _ => (0, data),
     };
-    let (index, log) = rest.split_at(index_len);
-    std::fs::write(dir.join("00000000000000000000.log"), log).unwrap();
+    let (index, log_bytes) = rest.split_at(index_len);
+    std::fs::write(dir.join("00000000000000000000.log"), log_bytes).unwrap();
     if !index.is_empty() {
         std::fs::write(dir.join("00000000000000000000.index"), index).unwrap();
     }
@@ -34,6 +52,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(mut log) = PartitionLog::open(&dir, config) else {
         return; // an error is an allowed answer; a panic is not
     };
+    let prefix_next_offset = valid_prefix_next_offset(log_bytes);
+    assert!(
+        log.log_end_offset() >= prefix_next_offset,
+        "recovery cut a valid prefix: log end offset {} < {prefix_next_offset}",
+        log.log_end_offset()
+    );
     let mut offset = log.log_start_offset();
     let mut last = -1;
     while offset < log.log_end_offset() {
