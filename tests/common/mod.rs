@@ -186,6 +186,20 @@ pub async fn read_values(
     partition: i32,
     offset: i64,
 ) -> Vec<(i64, String)> {
+    match try_read_values(client, topic, partition, offset).await {
+        Ok(values) => values,
+        Err(code) => panic!("fetch error {code}"),
+    }
+}
+
+/// `read_values`, or the first fetch error code (say OFFSET_OUT_OF_RANGE when retention
+/// moved the log start meanwhile).
+pub async fn try_read_values(
+    client: &mut Client,
+    topic: &str,
+    partition: i32,
+    offset: i64,
+) -> Result<Vec<(i64, String)>, i16> {
     use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
     use strom_protocol::generated::FetchRequest;
     let mut out = Vec::new();
@@ -212,7 +226,9 @@ pub async fn read_values(
             ResponseBody::Fetch(mut r) => r.responses.remove(0).partitions.remove(0),
             other => panic!("unexpected {other:?}"),
         };
-        assert_eq!(data.error_code, 0, "fetch error");
+        if data.error_code != 0 {
+            return Err(data.error_code);
+        }
         let records = data.records.unwrap_or_default();
         for item in strom_protocol::records::batches(&records) {
             let (header, batch) = item.expect("whole batches");
@@ -226,7 +242,7 @@ pub async fn read_values(
             position = position.max(header.next_offset());
         }
         if position >= data.high_watermark {
-            return out;
+            return Ok(out);
         }
     }
     panic!("read_values did not reach the high watermark");
