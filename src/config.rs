@@ -480,6 +480,7 @@ impl BrokerConfig {
             snapshot_every_entries: self.metadata_snapshot_bytes.div_ceil(512).max(1),
             ..crate::raft::QuorumSettings::default()
         }
+        .for_node(self.node_id as u64)
     }
 
     pub fn advertised(&self) -> &Listener {

@@ -103,9 +103,14 @@ impl RaftMetadata {
         Ok(metadata)
     }
 
-    /// Waits (10 s at most) until this controller, the only voter, leads.
+    /// Waits (10 s at most) until this controller, the only voter, leads. A restarted
+    /// voter would otherwise wait out its election timeout (over a second) before serving;
+    /// it asks for the election at once, which it alone decides.
     pub async fn wait_leader(&self, node_id: u64) -> anyhow::Result<()> {
         debug_assert_eq!(node_id, self.controller.id);
+        if self.controller.raft.metrics().borrow().state != ServerState::Leader {
+            self.controller.raft.trigger().elect().await?;
+        }
         self.controller
             .raft
             .wait(Some(Duration::from_secs(10)))

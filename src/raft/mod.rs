@@ -85,6 +85,27 @@ impl Default for QuorumSettings {
 }
 
 impl QuorumSettings {
+    /// These settings with the election timeout in a window of node `node_id`'s own.
+    ///
+    /// Why: openraft 0.9 draws a node's election timeout once, when it starts, and checks
+    /// it on ticks of 1.5 heartbeat intervals. Nodes started together whose timeouts fall in
+    /// the same tick then time out together after every failed election and split the vote
+    /// each time, for ever (seen in CI: two survivors split terms 3 to 15 in lockstep).
+    /// Windows two ticks apart (by node id, four of them) make one survivor ask first; a
+    /// random part within half a tick separates nodes that share a window.
+    pub fn for_node(&self, node_id: u64) -> QuorumSettings {
+        use rand::Rng;
+        let tick = (self.heartbeat_interval_ms * 3 / 2).max(1);
+        let window = (node_id % 4) * 2 * tick;
+        let min =
+            self.election_timeout_min_ms + window + rand::thread_rng().gen_range(0..tick / 2 + 1);
+        QuorumSettings {
+            election_timeout_min_ms: min,
+            election_timeout_max_ms: min + 1,
+            ..self.clone()
+        }
+    }
+
     pub fn openraft_config(&self) -> Arc<Config> {
         let config = Config {
             cluster_name: "strom".into(),
@@ -139,4 +160,30 @@ where
         log: log_store,
         images,
     })
+}
+
+#[cfg(test)]
+mod settings_tests {
+    use super::QuorumSettings;
+
+    /// Nodes 1-4 get election timeouts at least one tick (1.5 heartbeats) apart, so
+    /// survivors of a failed leader do not time out on the same tick.
+    #[test]
+    fn election_windows_are_a_tick_apart() {
+        let base = QuorumSettings::default();
+        let tick = base.heartbeat_interval_ms * 3 / 2;
+        let mut mins: Vec<u64> = (1..=4)
+            .map(|id| {
+                let s = base.for_node(id);
+                assert_eq!(s.election_timeout_max_ms, s.election_timeout_min_ms + 1);
+                assert!(s.election_timeout_min_ms >= base.election_timeout_min_ms);
+                s.election_timeout_min_ms
+            })
+            .collect();
+        mins.sort_unstable();
+        for pair in mins.windows(2) {
+            assert!(pair[1] - pair[0] >= tick, "{mins:?}");
+        }
+        base.for_node(3).openraft_config();
+    }
 }
