@@ -74,18 +74,19 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
         };
         let mut partition_responses = Vec::with_capacity(topic.partition_data.len());
         for data in &topic.partition_data {
-            let partition = resolved.as_ref().and_then(|t| {
-                usize::try_from(data.index)
-                    .ok()
-                    .and_then(|i| t.partitions.get(i))
-            });
+            let partition = match &resolved {
+                Some(t) => t.local(data.index).map(Some),
+                None => Ok(None),
+            };
             let outcome = match partition {
                 _ if !acks_valid => Err(ErrorCode::INVALID_REQUIRED_ACKS),
-                None => Err(unknown),
-                Some(_) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
+                // Another broker leads it: the client refreshes its metadata and goes there.
+                Err(code) => Err(code),
+                Ok(None) => Err(unknown),
+                Ok(Some(_)) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
                 // As Kafka: acks=all needs min.insync.replicas in-sync replicas, and a
                 // single node has one per partition.
-                Some(_)
+                Ok(Some(_))
                     if request.acks == -1
                         && resolved
                             .as_ref()
@@ -93,7 +94,7 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
                 {
                     Err(ErrorCode::NOT_ENOUGH_REPLICAS)
                 }
-                Some(partition) => {
+                Ok(Some(partition)) => {
                     let topic = resolved.as_deref().expect("a partition has a topic");
                     let outcome = append_partition(topic, partition, data, version, now_ms);
                     if let Ok(appended) = &outcome {
