@@ -263,8 +263,10 @@ impl Image {
 
     /// The replica lists of `count` new partitions: as recorded, or for an old record
     /// without them, the lowest-id registered broker (none yet: filled at registration).
+    /// Lists that are all empty are such a record too: the snapshot of an image built from
+    /// old records before any broker registered (a migrated local metadata log).
     fn placed(&self, recorded: &[Vec<i32>], count: i32) -> Result<Vec<Vec<i32>>, ApplyError> {
-        if recorded.is_empty() {
+        if recorded.iter().all(Vec::is_empty) {
             let legacy: Vec<i32> = self.brokers.keys().next().copied().into_iter().collect();
             return Ok(vec![legacy; count as usize]);
         }
