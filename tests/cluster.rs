@@ -398,6 +398,57 @@ fn placement(m: &MetadataResponse, topic: &str) -> Vec<(i32, Vec<i32>, Vec<i32>)
         .collect()
 }
 
+/// CreateTopics (v7) of one topic with the given request fields: (error code, answer).
+async fn create_topic_request(node: &Node, topic: CreatableTopic) -> (i16, CreateTopicsResponse) {
+    let mut client = Client::connect(node.client_addr).await;
+    let request = CreateTopicsRequest {
+        topics: vec![topic],
+        timeout_ms: 20_000,
+        ..Default::default()
+    };
+    match client.call(7, RequestBody::CreateTopics(request)).await {
+        ResponseBody::CreateTopics(r) => (r.topics[0].error_code, r),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// CreatePartitions (v3) growing `topic` to `count`: the error code.
+async fn create_partitions(node: &Node, topic: &str, count: i32) -> i16 {
+    let mut client = Client::connect(node.client_addr).await;
+    let request = CreatePartitionsRequest {
+        topics: vec![create_partitions_request::CreatePartitionsTopic {
+            name: topic.into(),
+            count,
+            assignments: None,
+            ..Default::default()
+        }],
+        timeout_ms: 20_000,
+        ..Default::default()
+    };
+    match client.call(3, RequestBody::CreatePartitions(request)).await {
+        ResponseBody::CreatePartitions(r) => r.results[0].error_code,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+fn assigned(name: &str, replicas: &[&[i32]]) -> CreatableTopic {
+    CreatableTopic {
+        name: name.into(),
+        num_partitions: -1,
+        replication_factor: -1,
+        assignments: replicas
+            .iter()
+            .enumerate()
+            .map(|(i, r)| create_topics_request::CreatableReplicaAssignment {
+                partition_index: i as i32,
+                broker_ids: r.to_vec(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn partitions_are_placed_and_requests_routed_to_their_leaders() {
     let _one = ONE_CLUSTER_AT_A_TIME.lock().await;
@@ -486,6 +537,43 @@ async fn partitions_are_placed_and_requests_routed_to_their_leaders() {
         assert_eq!(endpoint_ids, [*leader]);
         assert_eq!(endpoints[0].port, i32::from(leader_node.client_addr.port()));
     }
+
+    // Added partitions continue the ring; manual assignments are kept as given; a factor
+    // above the broker count or an unknown broker is refused.
+    assert_eq!(create_partitions(&nodes[2], "spread", 7).await, 0);
+    let m = wait_metadata(&nodes[0], "spread grown", |m| {
+        m.topics
+            .iter()
+            .any(|t| t.name.as_deref() == Some("spread") && t.partitions.len() == 7)
+    })
+    .await;
+    assert_eq!(placement(&m, "spread")[6].0, leaders[5] % 3 + 1);
+    let (code, _) = create_topic_request(&nodes[2], assigned("manual", &[&[3, 1], &[1, 2]])).await;
+    assert_eq!(code, ErrorCode::NONE.0);
+    let m = wait_metadata(&nodes[1], "manual listed", |m| {
+        topic_names(m).contains(&"manual".to_string())
+    })
+    .await;
+    assert_eq!(
+        placement(&m, "manual"),
+        [(3, vec![3, 1], vec![3, 1]), (1, vec![1, 2], vec![1, 2])]
+    );
+    assert_eq!(produce(&nodes[2], "manual", 0, &["m"]).await, (0, 0));
+    assert_eq!(
+        produce(&nodes[0], "manual", 0, &["m"]).await.0,
+        ErrorCode::NOT_LEADER_OR_FOLLOWER.0,
+        "a follower replica does not take produce"
+    );
+    let (code, _) = create_topic_request(&nodes[0], assigned("unknown-broker", &[&[4]])).await;
+    assert_eq!(code, ErrorCode::INVALID_REPLICA_ASSIGNMENT.0);
+    let too_many = CreatableTopic {
+        name: "too-many".into(),
+        num_partitions: 1,
+        replication_factor: 4,
+        ..Default::default()
+    };
+    let (code, _) = create_topic_request(&nodes[0], too_many).await;
+    assert_eq!(code, ErrorCode::INVALID_REPLICATION_FACTOR.0);
 
     // FindCoordinator names the leader of the group's __consumer_offsets partition, the
     // same through every node; JoinGroup elsewhere gets NOT_COORDINATOR.
