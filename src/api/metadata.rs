@@ -122,7 +122,7 @@ fn lookup(
     ) {
         Ok(topic) => describe(&topic),
         // Another request created it first.
-        Err(e) if e.code == ErrorCode::TOPIC_ALREADY_EXISTS => match broker.topic(name) {
+        Err(e) if e.code == ErrorCode::TOPIC_ALREADY_EXISTS => match broker.existing_topic(name) {
             Some(topic) => describe(&topic),
             None => error_topic(Some(name), Uuid::ZERO, ErrorCode::LEADER_NOT_AVAILABLE),
         },

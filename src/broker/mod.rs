@@ -303,6 +303,16 @@ impl Broker {
         self.read_topics().get(name).cloned()
     }
 
+    /// A topic that exists, opening it first when the latest image has it but this node
+    /// has not followed that image yet (it was just created through another node).
+    pub fn existing_topic(&self, name: &str) -> Option<Arc<Topic>> {
+        if let Some(topic) = self.topic(name) {
+            return Some(topic);
+        }
+        self.follow_image();
+        self.topic(name)
+    }
+
     pub fn topic_by_id(&self, id: &Uuid) -> Option<Arc<Topic>> {
         self.read_topics().values().find(|t| t.id == *id).cloned()
     }
@@ -413,7 +423,8 @@ impl Broker {
                 ),
             ));
         }
-        if self.topic(name).is_some() {
+        // The image too: another node's creation may be applied here but not yet opened.
+        if self.topic(name).is_some() || self.metadata.image().topics.contains_key(name) {
             return Err(TopicError::new(
                 ErrorCode::TOPIC_ALREADY_EXISTS,
                 format!("Topic '{name}' already exists."),
@@ -741,7 +752,7 @@ impl Broker {
     /// Brings the topic registry to the latest image. Under the `changing` lock, and with the
     /// latest image rather than the one that woke it: this node's own changes are in the
     /// registry once the lock is free, and an older image would undo them.
-    fn follow_image(&self) {
+    pub fn follow_image(&self) {
         let _changing = self.lock_changes();
         let image = self.metadata.image();
         for topic in self.topics() {

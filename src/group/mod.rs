@@ -191,7 +191,7 @@ impl LogStore<'_> {
         ) {
             Ok(topic) => Ok(topic),
             Err(e) if e.code == ErrorCode::TOPIC_ALREADY_EXISTS => broker
-                .topic(OFFSETS_TOPIC)
+                .existing_topic(OFFSETS_TOPIC)
                 .ok_or(ErrorCode::COORDINATOR_NOT_AVAILABLE),
             Err(e) => {
                 tracing::error!(error = %e.message, "creating __consumer_offsets failed");
