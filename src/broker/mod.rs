@@ -18,12 +18,13 @@
 pub mod configs;
 pub mod flusher;
 pub mod partition;
+mod routing;
 pub mod store;
 pub mod topic_config;
 
 use crate::config::BrokerConfig;
 use crate::log::{LogConfig, LogError, PartitionLog};
-use crate::metadata::placement::{self, Candidate};
+use crate::metadata::placement;
 use crate::metadata::{ConfigResource, MetadataRecord, TopicImage};
 use crate::raft::metadata::ProposeError;
 use crate::raft::quorum::{MetadataQuorum, QuorumError};
@@ -338,44 +339,6 @@ impl Broker {
         topic.local(index).cloned()
     }
 
-    /// The brokers replicas can be placed on: every registered broker (fencing is not
-    /// tracked yet, so a registered broker counts as live).
-    fn placement_candidates(&self) -> Vec<Candidate> {
-        self.metadata
-            .image()
-            .brokers
-            .values()
-            .map(|b| Candidate {
-                node_id: b.node_id,
-                rack: b.rack.clone(),
-            })
-            .collect()
-    }
-
-    /// The broker coordinating `group_id`: the leader of its `__consumer_offsets`
-    /// partition (the topic is created if missing).
-    pub fn coordinator_of(&self, group_id: &str) -> Result<i32, ErrorCode> {
-        let topic = crate::group::LogStore::offsets_topic(self)?;
-        let index = crate::group::records::partition_for(group_id, topic.partitions.len() as i32);
-        match topic.leader(index) {
-            Some(leader) if leader >= 0 => Ok(leader),
-            _ => Err(ErrorCode::COORDINATOR_NOT_AVAILABLE),
-        }
-    }
-
-    /// NOT_COORDINATOR unless this broker coordinates `group_id`. A cluster of one broker
-    /// coordinates every group without looking (nor creating `__consumer_offsets` early).
-    pub fn check_coordinator(&self, group_id: &str) -> Result<(), ErrorCode> {
-        let image = self.metadata.image();
-        if image.brokers.len() <= 1 && self.topic(crate::group::OFFSETS_TOPIC).is_none() {
-            return Ok(());
-        }
-        match self.coordinator_of(group_id)? {
-            leader if leader == self.config.node_id => Ok(()),
-            _ => Err(ErrorCode::NOT_COORDINATOR),
-        }
-    }
-
     /// A producer id never handed out before (InitProducerId), recording a new block of
     /// them durably when the current one is spent.
     pub fn allocate_producer_id(&self) -> Result<i64, ProposeError> {
@@ -453,13 +416,6 @@ impl Broker {
     ) -> Result<Arc<Topic>, TopicError> {
         let count = replicas.len() as i32;
         self.create_topic_placed(name, count, 1, Some(replicas), configs)
-    }
-
-    /// Checks manual replica lists against the registered brokers.
-    pub fn check_assignments(&self, replicas: &[Vec<i32>]) -> Result<(), TopicError> {
-        let registered: Vec<i32> = self.metadata.image().brokers.keys().copied().collect();
-        placement::check_manual(&registered, replicas)
-            .map_err(|m| TopicError::new(ErrorCode::INVALID_REPLICA_ASSIGNMENT, m))
     }
 
     /// Creates a topic: places it (unless `assigned`), opens the partition logs this broker
