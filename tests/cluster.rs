@@ -315,6 +315,23 @@ async fn produce(node: &Node, topic: &str, partition: i32, values: &[&str]) -> (
     common::produce_one(&mut client, topic, partition, batch, 1).await
 }
 
+/// Produce v11 (KIP-951 fields) of one record to `partition`: the whole answer.
+async fn produce_v11(node: &Node, topic: &str, partition: i32) -> ProduceResponse {
+    let batch = common::batch(
+        &[(None, Some("x"))],
+        1_000,
+        strom_protocol::records::Compression::None,
+    );
+    let mut client = Client::connect(node.client_addr).await;
+    match client
+        .call(11, common::produce_request(topic, partition, batch, 1))
+        .await
+    {
+        ResponseBody::Produce(r) => r,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
 /// Fetch v16 of one partition from offset 0: the partition's answer and the node endpoints.
 async fn fetch_v16(
     node: &Node,
@@ -515,6 +532,21 @@ async fn partitions_are_placed_and_requests_routed_to_their_leaders() {
             }
         }
     }
+
+    // Produce v10+ through a non-leader names the leader and its endpoint (KIP-951).
+    let other = nodes.iter().find(|n| n.id as i32 != leaders[0]).unwrap();
+    let answer = produce_v11(other, "spread", 0).await;
+    let p = &answer.responses[0].partition_responses[0];
+    assert_eq!(
+        (p.error_code, p.current_leader.leader_id),
+        (ErrorCode::NOT_LEADER_OR_FOLLOWER.0, leaders[0])
+    );
+    let endpoint_ids: Vec<i32> = answer.node_endpoints.iter().map(|e| e.node_id).collect();
+    assert_eq!(endpoint_ids, [leaders[0]]);
+    assert_eq!(
+        answer.node_endpoints[0].port,
+        i32::from(nodes[(leaders[0] - 1) as usize].client_addr.port())
+    );
 
     // A fetch through the leader reads exactly what was produced; elsewhere it gets 6 and
     // is told the leader and its endpoint.
