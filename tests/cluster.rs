@@ -582,14 +582,16 @@ async fn partitions_are_placed_and_requests_routed_to_their_leaders() {
     assert_eq!(placement(&m, "spread")[6].0, leaders[5] % 3 + 1);
     let (code, _) = create_topic_request(&nodes[2], assigned("manual", &[&[3, 1], &[1, 2]])).await;
     assert_eq!(code, ErrorCode::NONE.0);
-    let m = wait_metadata(&nodes[1], "manual listed", |m| {
-        topic_names(m).contains(&"manual".to_string())
-    })
-    .await;
-    assert_eq!(
-        placement(&m, "manual"),
-        [(3, vec![3, 1], vec![3, 1]), (1, vec![1, 2], vec![1, 2])]
-    );
+    for node in &nodes {
+        let m = wait_metadata(node, "manual listed", |m| {
+            topic_names(m).contains(&"manual".to_string())
+        })
+        .await;
+        assert_eq!(
+            placement(&m, "manual"),
+            [(3, vec![3, 1], vec![3, 1]), (1, vec![1, 2], vec![1, 2])]
+        );
+    }
     assert_eq!(produce(&nodes[2], "manual", 0, &["m"]).await, (0, 0));
     assert_eq!(
         produce(&nodes[0], "manual", 0, &["m"]).await.0,
