@@ -240,7 +240,8 @@ impl Broker {
         self.config.log_dirs.join(format!("{topic}-{partition}"))
     }
 
-    /// Opens the partition logs of `record`, reusing those `existing` already has open.
+    /// Opens the logs of the partitions of `record` this broker leads, reusing those
+    /// `existing` already has open (another broker's partitions are `None`).
     fn open_topic(
         &self,
         record: &TopicImage,
@@ -253,15 +254,15 @@ impl Broker {
             }
         })?;
         let mut partitions = Vec::with_capacity(record.partitions as usize);
-        if let Some(existing) = existing {
-            for partition in &existing.partitions {
-                if let Some(partition) = partition {
-                    partition.log().set_config(Self::log_config(&config));
-                }
-                partitions.push(partition.clone());
+        for index in 0..record.partitions {
+            let open = existing
+                .and_then(|t| t.partitions.get(index as usize))
+                .and_then(Option::as_ref);
+            if let Some(partition) = open {
+                partition.log().set_config(Self::log_config(&config));
+                partitions.push(Some(Arc::clone(partition)));
+                continue;
             }
-        }
-        for index in partitions.len() as i32..record.partitions {
             if record.leader(index) != self.config.node_id {
                 partitions.push(None);
                 continue;
