@@ -2,6 +2,9 @@
 //! any node is listed by every node with all three brokers; after the active controller is
 //! killed (SIGKILL) a new one is elected, metadata changes continue through the survivors,
 //! and the killed node catches up when it restarts. DescribeQuorum reports the quorum.
+//! Partitions are placed across the brokers: every node reports the same leaders, only the
+//! leader takes produce and fetch, and a group is served by the leader of its
+//! `__consumer_offsets` partition.
 
 mod common;
 
@@ -156,12 +159,20 @@ fn broker_ids(response: &MetadataResponse) -> Vec<i32> {
     response.brokers.iter().map(|b| b.node_id).collect()
 }
 
+/// The clusters of this file run one at a time: two 3-process clusters on a small machine
+/// would only test its scheduler.
+static ONE_CLUSTER_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 async fn create_topic(node: &Node, name: &str) -> CreateTopicsResponse {
+    create_topic_with(node, name, 2).await
+}
+
+async fn create_topic_with(node: &Node, name: &str, partitions: i32) -> CreateTopicsResponse {
     let mut client = Client::connect(node.client_addr).await;
     let request = CreateTopicsRequest {
         topics: vec![CreatableTopic {
             name: name.into(),
-            num_partitions: 2,
+            num_partitions: partitions,
             replication_factor: 1,
             ..Default::default()
         }],
@@ -196,6 +207,7 @@ async fn describe_quorum(node: &Node) -> DescribeQuorumResponse {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_processes_share_metadata_and_survive_the_controller() {
+    let _one = ONE_CLUSTER_AT_A_TIME.lock().await;
     let dir = tempfile::tempdir().unwrap();
     let mut nodes = nodes(dir.path());
     for node in &mut nodes {
@@ -283,9 +295,353 @@ async fn three_processes_share_metadata_and_survive_the_controller() {
     })
     .await;
     assert_eq!(broker_ids(&m), [1, 2, 3]);
-    assert!(dir
-        .path()
-        .join(format!("node-{}", killed + 1))
-        .join("after-failover-1")
-        .is_dir());
+    // The restarted node holds the logs of exactly the partitions it leads.
+    let topic = &m.topics[0];
+    for p in &topic.partitions {
+        let dir = dir
+            .path()
+            .join(format!("node-{}", killed + 1))
+            .join(format!("after-failover-{}", p.partition_index));
+        assert_eq!(dir.is_dir(), p.leader_id == killed as i32 + 1, "{p:?}");
+    }
+}
+
+/// Produce (v9) of one batch of `values` to `partition`: (error code, base offset).
+async fn produce(node: &Node, topic: &str, partition: i32, values: &[&str]) -> (i16, i64) {
+    let records: Vec<(Option<&str>, Option<&str>)> =
+        values.iter().map(|v| (None, Some(*v))).collect();
+    let batch = common::batch(&records, 1_000, strom_protocol::records::Compression::None);
+    let mut client = Client::connect(node.client_addr).await;
+    common::produce_one(&mut client, topic, partition, batch, 1).await
+}
+
+/// Produce v11 (KIP-951 fields) of one record to `partition`: the whole answer.
+async fn produce_v11(node: &Node, topic: &str, partition: i32) -> ProduceResponse {
+    let batch = common::batch(
+        &[(None, Some("x"))],
+        1_000,
+        strom_protocol::records::Compression::None,
+    );
+    let mut client = Client::connect(node.client_addr).await;
+    match client
+        .call(11, common::produce_request(topic, partition, batch, 1))
+        .await
+    {
+        ResponseBody::Produce(r) => r,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// Fetch v16 of one partition from offset 0: the partition's answer and the node endpoints.
+async fn fetch_v16(
+    node: &Node,
+    topic_id: strom_protocol::Uuid,
+    partition: i32,
+) -> (
+    fetch_response::PartitionData,
+    Vec<fetch_response::NodeEndpoint>,
+) {
+    use fetch_request::{FetchPartition, FetchTopic};
+    let mut client = Client::connect(node.client_addr).await;
+    let request = FetchRequest {
+        replica_id: -1,
+        max_wait_ms: 0,
+        max_bytes: 1 << 20,
+        topics: vec![FetchTopic {
+            topic_id,
+            partitions: vec![FetchPartition {
+                partition,
+                fetch_offset: 0,
+                partition_max_bytes: 1 << 20,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    match client.call(16, RequestBody::Fetch(request)).await {
+        ResponseBody::Fetch(mut r) => {
+            (r.responses.remove(0).partitions.remove(0), r.node_endpoints)
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+async fn find_coordinator(node: &Node, group: &str) -> find_coordinator_response::Coordinator {
+    let mut client = Client::connect(node.client_addr).await;
+    let request = FindCoordinatorRequest {
+        key_type: 0,
+        coordinator_keys: vec![group.into()],
+        ..Default::default()
+    };
+    match client.call(4, RequestBody::FindCoordinator(request)).await {
+        ResponseBody::FindCoordinator(mut r) => r.coordinators.remove(0),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// JoinGroup v9 of a new member (no member id yet): the error code.
+async fn join_group(node: &Node, group: &str) -> i16 {
+    let mut client = Client::connect(node.client_addr).await;
+    let request = JoinGroupRequest {
+        group_id: group.into(),
+        session_timeout_ms: 10_000,
+        rebalance_timeout_ms: 10_000,
+        member_id: String::new(),
+        protocol_type: "consumer".into(),
+        protocols: vec![join_group_request::JoinGroupRequestProtocol {
+            name: "range".into(),
+            metadata: bytes::Bytes::new(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    match client.call(9, RequestBody::JoinGroup(request)).await {
+        ResponseBody::JoinGroup(r) => r.error_code,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// Each partition's (leader, replicas, isr) in `topic` of a Metadata answer.
+fn placement(m: &MetadataResponse, topic: &str) -> Vec<(i32, Vec<i32>, Vec<i32>)> {
+    let t = m
+        .topics
+        .iter()
+        .find(|t| t.name.as_deref() == Some(topic))
+        .expect("topic listed");
+    t.partitions
+        .iter()
+        .map(|p| (p.leader_id, p.replica_nodes.clone(), p.isr_nodes.clone()))
+        .collect()
+}
+
+/// CreateTopics (v7) of one topic with the given request fields: (error code, answer).
+async fn create_topic_request(node: &Node, topic: CreatableTopic) -> (i16, CreateTopicsResponse) {
+    let mut client = Client::connect(node.client_addr).await;
+    let request = CreateTopicsRequest {
+        topics: vec![topic],
+        timeout_ms: 20_000,
+        ..Default::default()
+    };
+    match client.call(7, RequestBody::CreateTopics(request)).await {
+        ResponseBody::CreateTopics(r) => (r.topics[0].error_code, r),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// CreatePartitions (v3) growing `topic` to `count`: the error code.
+async fn create_partitions(node: &Node, topic: &str, count: i32) -> i16 {
+    let mut client = Client::connect(node.client_addr).await;
+    let request = CreatePartitionsRequest {
+        topics: vec![create_partitions_request::CreatePartitionsTopic {
+            name: topic.into(),
+            count,
+            assignments: None,
+            ..Default::default()
+        }],
+        timeout_ms: 20_000,
+        ..Default::default()
+    };
+    match client.call(3, RequestBody::CreatePartitions(request)).await {
+        ResponseBody::CreatePartitions(r) => r.results[0].error_code,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+fn assigned(name: &str, replicas: &[&[i32]]) -> CreatableTopic {
+    CreatableTopic {
+        name: name.into(),
+        num_partitions: -1,
+        replication_factor: -1,
+        assignments: replicas
+            .iter()
+            .enumerate()
+            .map(|(i, r)| create_topics_request::CreatableReplicaAssignment {
+                partition_index: i as i32,
+                broker_ids: r.to_vec(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn partitions_are_placed_and_requests_routed_to_their_leaders() {
+    let _one = ONE_CLUSTER_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut nodes = nodes(dir.path());
+    for node in &mut nodes {
+        node.start();
+    }
+    for node in &nodes {
+        wait_metadata(node, "3 brokers registered", |m| {
+            broker_ids(m) == [1, 2, 3] && m.controller_id > 0
+        })
+        .await;
+    }
+
+    // A 6-partition topic created through node 2 is placed 2/2/2, and every node agrees.
+    let created = create_topic_with(&nodes[1], "spread", 6).await;
+    assert_eq!(created.topics[0].error_code, ErrorCode::NONE.0);
+    let topic_id = created.topics[0].topic_id;
+    let mut placements = Vec::new();
+    for node in &nodes {
+        let m = wait_metadata(node, "spread listed", |m| topic_names(m) == ["spread"]).await;
+        placements.push(placement(&m, "spread"));
+    }
+    assert!(
+        placements.iter().all(|p| *p == placements[0]),
+        "{placements:?}"
+    );
+    let leaders: Vec<i32> = placements[0].iter().map(|(l, _, _)| *l).collect();
+    for (leader, replicas, isr) in &placements[0] {
+        assert_eq!(
+            (replicas.as_slice(), isr.as_slice()),
+            ([*leader].as_slice(), [*leader].as_slice())
+        );
+    }
+    for broker in 1..=3 {
+        assert_eq!(
+            leaders.iter().filter(|l| **l == broker).count(),
+            2,
+            "{leaders:?}"
+        );
+    }
+    // Round-robin: consecutive partitions have consecutive leaders.
+    for pair in leaders.windows(2) {
+        assert_eq!(pair[1], pair[0] % 3 + 1, "{leaders:?}");
+    }
+
+    // Produce through each partition's leader succeeds; through the others it gets 6.
+    for (partition, leader) in leaders.iter().enumerate() {
+        let partition = partition as i32;
+        for node in &nodes {
+            let values = [format!("p{partition}-a"), format!("p{partition}-b")];
+            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            let answer = produce(node, "spread", partition, &values).await;
+            if node.id as i32 == *leader {
+                assert_eq!(answer, (0, 0), "partition {partition} through its leader");
+            } else {
+                assert_eq!(
+                    answer.0,
+                    ErrorCode::NOT_LEADER_OR_FOLLOWER.0,
+                    "partition {partition} through node {}",
+                    node.id
+                );
+            }
+        }
+    }
+
+    // Produce v10+ through a non-leader names the leader and its endpoint (KIP-951).
+    let other = nodes.iter().find(|n| n.id as i32 != leaders[0]).unwrap();
+    let answer = produce_v11(other, "spread", 0).await;
+    let p = &answer.responses[0].partition_responses[0];
+    assert_eq!(
+        (p.error_code, p.current_leader.leader_id),
+        (ErrorCode::NOT_LEADER_OR_FOLLOWER.0, leaders[0])
+    );
+    let endpoint_ids: Vec<i32> = answer.node_endpoints.iter().map(|e| e.node_id).collect();
+    assert_eq!(endpoint_ids, [leaders[0]]);
+    assert_eq!(
+        answer.node_endpoints[0].port,
+        i32::from(nodes[(leaders[0] - 1) as usize].client_addr.port())
+    );
+
+    // A fetch through the leader reads exactly what was produced; elsewhere it gets 6 and
+    // is told the leader and its endpoint.
+    for (partition, leader) in leaders.iter().enumerate() {
+        let leader_node = &nodes[(*leader - 1) as usize];
+        let mut client = Client::connect(leader_node.client_addr).await;
+        let values = common::read_values(&mut client, "spread", partition as i32, 0).await;
+        assert_eq!(
+            values,
+            [
+                (0, format!("p{partition}-a")),
+                (1, format!("p{partition}-b"))
+            ]
+        );
+        let other = nodes.iter().find(|n| n.id as i32 != *leader).unwrap();
+        let (data, endpoints) = fetch_v16(other, topic_id, partition as i32).await;
+        assert_eq!(data.error_code, ErrorCode::NOT_LEADER_OR_FOLLOWER.0);
+        assert_eq!(data.current_leader.leader_id, *leader);
+        let endpoint_ids: Vec<i32> = endpoints.iter().map(|e| e.node_id).collect();
+        assert_eq!(endpoint_ids, [*leader]);
+        assert_eq!(endpoints[0].port, i32::from(leader_node.client_addr.port()));
+    }
+
+    // Added partitions continue the ring; manual assignments are kept as given; a factor
+    // above the broker count or an unknown broker is refused.
+    assert_eq!(create_partitions(&nodes[2], "spread", 7).await, 0);
+    let m = wait_metadata(&nodes[0], "spread grown", |m| {
+        m.topics
+            .iter()
+            .any(|t| t.name.as_deref() == Some("spread") && t.partitions.len() == 7)
+    })
+    .await;
+    assert_eq!(placement(&m, "spread")[6].0, leaders[5] % 3 + 1);
+    let (code, _) = create_topic_request(&nodes[2], assigned("manual", &[&[3, 1], &[1, 2]])).await;
+    assert_eq!(code, ErrorCode::NONE.0);
+    for node in &nodes {
+        let m = wait_metadata(node, "manual listed", |m| {
+            topic_names(m).contains(&"manual".to_string())
+        })
+        .await;
+        assert_eq!(
+            placement(&m, "manual"),
+            [(3, vec![3, 1], vec![3, 1]), (1, vec![1, 2], vec![1, 2])]
+        );
+    }
+    assert_eq!(produce(&nodes[2], "manual", 0, &["m"]).await, (0, 0));
+    assert_eq!(
+        produce(&nodes[0], "manual", 0, &["m"]).await.0,
+        ErrorCode::NOT_LEADER_OR_FOLLOWER.0,
+        "a follower replica does not take produce"
+    );
+    let (code, _) = create_topic_request(&nodes[0], assigned("unknown-broker", &[&[4]])).await;
+    assert_eq!(code, ErrorCode::INVALID_REPLICA_ASSIGNMENT.0);
+    let too_many = CreatableTopic {
+        name: "too-many".into(),
+        num_partitions: 1,
+        replication_factor: 4,
+        ..Default::default()
+    };
+    let (code, _) = create_topic_request(&nodes[0], too_many).await;
+    assert_eq!(code, ErrorCode::INVALID_REPLICATION_FACTOR.0);
+
+    // FindCoordinator names the leader of the group's __consumer_offsets partition, the
+    // same through every node; JoinGroup elsewhere gets NOT_COORDINATOR.
+    let group = "placed-group";
+    let coordinator = find_coordinator(&nodes[0], group).await;
+    assert_eq!(coordinator.error_code, ErrorCode::NONE.0);
+    let mut m = MetadataResponse::default();
+    for node in &nodes {
+        m = wait_metadata(node, "__consumer_offsets listed", |m| {
+            topic_names(m).contains(&"__consumer_offsets".to_string())
+        })
+        .await;
+    }
+    for node in &nodes[1..] {
+        assert_eq!(
+            find_coordinator(node, group).await.node_id,
+            coordinator.node_id
+        );
+    }
+    let offsets = placement(&m, "__consumer_offsets");
+    assert_eq!(offsets.len(), 50);
+    let index = strom::group::records::partition_for(group, 50) as usize;
+    assert_eq!(coordinator.node_id, offsets[index].0);
+    let coordinator_node = &nodes[(coordinator.node_id - 1) as usize];
+    assert_eq!(
+        coordinator.port,
+        i32::from(coordinator_node.client_addr.port())
+    );
+    for node in &nodes {
+        let code = join_group(node, group).await;
+        if node.id as i32 == coordinator.node_id {
+            assert_eq!(code, ErrorCode::MEMBER_ID_REQUIRED.0, "node {}", node.id);
+        } else {
+            assert_eq!(code, ErrorCode::NOT_COORDINATOR.0, "node {}", node.id);
+        }
+    }
 }

@@ -926,6 +926,8 @@ async fn local_metadata_log_is_migrated_into_the_quorum() {
                     id: "0123456789abcdef0123456789abcdef".into(),
                     partitions: 2,
                     configs: [("retention.ms".to_string(), "4242".to_string())].into(),
+                    // Written before placement: the partitions are the single node's.
+                    replicas: Vec::new(),
                 },
             ])
             .unwrap();
@@ -935,6 +937,8 @@ async fn local_metadata_log_is_migrated_into_the_quorum() {
     let server = start_broker(dir.path(), &[]).await;
     let mut client = Client::connect(server.local_addr).await;
     assert_eq!(partition_count(&mut client, "old").await, 2);
+    let record = batch(&[(None, Some("v"))], 1_000, Compression::None);
+    assert_eq!(produce_one(&mut client, "old", 1, record, 1).await, (0, 0));
     assert_eq!(
         value_of(
             &describe(&mut client, TOPIC, "old", None).await,

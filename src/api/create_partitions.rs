@@ -30,8 +30,17 @@ pub fn handle(broker: &Broker, request: CreatePartitionsRequest) -> CreatePartit
                     &topic.name,
                 )
                 .and_then(|()| {
+                    let assigned = topic
+                        .assignments
+                        .as_ref()
+                        .map(|a| a.iter().map(|a| a.broker_ids.clone()).collect());
                     broker
-                        .create_partitions(&topic.name, topic.count, request.validate_only)
+                        .create_partitions(
+                            &topic.name,
+                            topic.count,
+                            assigned,
+                            request.validate_only,
+                        )
                         .map_err(|e| (e.code, e.message))
                 })
             };
@@ -53,7 +62,8 @@ pub fn handle(broker: &Broker, request: CreatePartitionsRequest) -> CreatePartit
     }
 }
 
-/// Manual assignments must give each new partition exactly one replica on this broker.
+/// Manual assignments must give each new partition a replica list (the broker checks the
+/// lists themselves against the registered brokers).
 fn check_assignments(
     broker: &Broker,
     count: i32,
@@ -78,17 +88,6 @@ fn check_assignments(
                 assignments.len()
             ),
         ));
-    }
-    for a in assignments {
-        if a.broker_ids != [broker.config.node_id] {
-            return Err((
-                ErrorCode::INVALID_REPLICA_ASSIGNMENT,
-                format!(
-                    "Replica assignment {:?} is not this broker alone ({}).",
-                    a.broker_ids, broker.config.node_id
-                ),
-            ));
-        }
     }
     Ok(())
 }

@@ -54,22 +54,17 @@ pub fn handle(
                 ),
             })
         } else if !topic.assignments.is_empty() {
-            validate_assignments(topic)
-                .and_then(|count| {
-                    broker
-                        .validate_new_topic(&topic.name, count, 1, &configs)
-                        .map(|()| count)
-                })
-                .and_then(|count| {
-                    create(
-                        broker,
-                        &topic.name,
-                        count,
-                        1,
-                        &configs,
-                        request.validate_only,
-                    )
-                })
+            validate_assignments(topic).and_then(|replicas| {
+                broker.validate_new_topic(&topic.name, replicas.len() as i32, 1, &configs)?;
+                broker.check_assignments(&replicas)?;
+                create_assigned(
+                    broker,
+                    &topic.name,
+                    replicas,
+                    &configs,
+                    request.validate_only,
+                )
+            })
         } else {
             broker
                 .validate_new_topic(&topic.name, partitions, replication, &configs)
@@ -85,10 +80,10 @@ pub fn handle(
                 })
         };
         match outcome {
-            Ok((id, count)) => {
+            Ok((id, count, factor)) => {
                 result.topic_id = id;
                 result.num_partitions = count;
-                result.replication_factor = 1;
+                result.replication_factor = factor;
                 // v5+: the topic's effective configs, as DescribeConfigs would show them.
                 result.configs = Some(
                     configs::describe_topic(&broker.config, &configs, None)
@@ -117,7 +112,8 @@ pub fn handle(
     }
 }
 
-type Created = (strom_protocol::Uuid, i32);
+/// The topic id (zero when only validated), partition count and replication factor.
+type Created = (strom_protocol::Uuid, i32, i16);
 
 fn create(
     broker: &Broker,
@@ -128,16 +124,33 @@ fn create(
     validate_only: bool,
 ) -> Result<Created, crate::broker::TopicError> {
     if validate_only {
-        return Ok((strom_protocol::Uuid::ZERO, partitions));
+        return Ok((strom_protocol::Uuid::ZERO, partitions, replication));
     }
     let topic = broker.create_topic(name, partitions, replication, configs)?;
-    Ok((topic.id, partitions))
+    Ok((topic.id, partitions, replication))
 }
 
-/// Manual assignments must name partitions 0..n exactly once, each on this broker only.
+fn create_assigned(
+    broker: &Broker,
+    name: &str,
+    replicas: Vec<Vec<i32>>,
+    configs: &std::collections::BTreeMap<String, String>,
+    validate_only: bool,
+) -> Result<Created, crate::broker::TopicError> {
+    let count = replicas.len() as i32;
+    let factor = replicas.first().map_or(0, |r| r.len() as i16);
+    if validate_only {
+        return Ok((strom_protocol::Uuid::ZERO, count, factor));
+    }
+    let topic = broker.create_topic_assigned(name, replicas, configs)?;
+    Ok((topic.id, count, factor))
+}
+
+/// Manual assignments must name partitions 0..n exactly once; the replica lists, in
+/// partition order, are checked against the registered brokers by the broker.
 fn validate_assignments(
     topic: &strom_protocol::generated::create_topics_request::CreatableTopic,
-) -> Result<i32, crate::broker::TopicError> {
+) -> Result<Vec<Vec<i32>>, crate::broker::TopicError> {
     let invalid = |message: String| crate::broker::TopicError {
         code: ErrorCode::INVALID_REPLICA_ASSIGNMENT,
         message,
@@ -159,11 +172,10 @@ fn validate_assignments(
                 count - 1
             )));
         }
-        if assignment.broker_ids.is_empty() || assignment.broker_ids.len() > 1 {
-            return Err(invalid(
-                "Replica assignment must name exactly one broker on a single node.".into(),
-            ));
-        }
     }
-    Ok(count)
+    let mut replicas = vec![Vec::new(); topic.assignments.len()];
+    for assignment in &topic.assignments {
+        replicas[assignment.partition_index as usize] = assignment.broker_ids.clone();
+    }
+    Ok(replicas)
 }

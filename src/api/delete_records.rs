@@ -20,10 +20,10 @@ pub fn handle(broker: &Broker, request: DeleteRecordsRequest) -> DeleteRecordsRe
                 .partitions
                 .iter()
                 .map(|p| {
-                    let outcome = match broker.partition(&topic.name, p.partition_index) {
-                        None => Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION),
-                        Some(_) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
-                        Some(partition) => {
+                    let outcome = match broker.local_partition(&topic.name, p.partition_index) {
+                        Err(code) => Err(code),
+                        Ok(_) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
+                        Ok(partition) => {
                             let mut log = partition.log();
                             let offset = match p.offset {
                                 -1 => log.high_watermark(),

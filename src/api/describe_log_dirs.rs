@@ -83,8 +83,7 @@ fn describe(topic: &Topic, wanted: impl Fn(i32) -> bool) -> DescribeLogDirsTopic
     DescribeLogDirsTopic {
         name: topic.name.clone(),
         partitions: topic
-            .partitions
-            .iter()
+            .local_partitions()
             .filter(|p| wanted(p.index))
             .map(|p| DescribeLogDirsPartition {
                 partition_index: p.index,

@@ -31,13 +31,16 @@ pub fn handle(broker: &Broker, request: DescribeProducersRequest) -> DescribePro
 }
 
 fn describe(broker: &Broker, topic: &str, partition_index: i32) -> PartitionResponse {
-    let Some(partition) = broker.partition(topic, partition_index) else {
-        return PartitionResponse {
-            partition_index,
-            error_code: ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.0,
-            error_message: Some("This server does not host this topic-partition.".into()),
-            ..Default::default()
-        };
+    let partition = match broker.local_partition(topic, partition_index) {
+        Ok(partition) => partition,
+        Err(code) => {
+            return PartitionResponse {
+                partition_index,
+                error_code: code.0,
+                error_message: Some("This server does not host this topic-partition.".into()),
+                ..Default::default()
+            }
+        }
     };
     let log = partition.log();
     let mut active_producers: Vec<ProducerState> = log

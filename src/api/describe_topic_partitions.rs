@@ -50,7 +50,6 @@ fn paginate(
     cursor: Option<&RequestCursor>,
     limit: i32,
 ) -> DescribeTopicPartitionsResponse {
-    let node_id = broker.config.node_id;
     let mut remaining = i64::from(limit);
     let mut topics = Vec::new();
     let mut next_cursor = None;
@@ -81,7 +80,7 @@ fn paginate(
             });
         }
         remaining -= end.saturating_sub(start) as i64;
-        topics.push(describe(&topic, start..end, node_id));
+        topics.push(describe(&topic, start..end));
         if next_cursor.is_some() {
             break;
         }
@@ -93,23 +92,23 @@ fn paginate(
     }
 }
 
-fn describe(
-    topic: &Topic,
-    range: std::ops::Range<usize>,
-    node_id: i32,
-) -> DescribeTopicPartitionsResponseTopic {
+/// Each partition with its leader and replicas as placed; the ISR is the replica list
+/// (data is not replicated yet, so there is no follower to fall out of sync).
+fn describe(topic: &Topic, range: std::ops::Range<usize>) -> DescribeTopicPartitionsResponseTopic {
+    let first = range.start;
     let partitions = topic
-        .partitions
+        .replicas
         .get(range)
         .unwrap_or_default()
         .iter()
-        .map(|p| DescribeTopicPartitionsResponsePartition {
+        .enumerate()
+        .map(|(i, replicas)| DescribeTopicPartitionsResponsePartition {
             error_code: ErrorCode::NONE.0,
-            partition_index: p.index,
-            leader_id: node_id,
+            partition_index: (first + i) as i32,
+            leader_id: replicas.first().copied().unwrap_or(-1),
             leader_epoch: 0,
-            replica_nodes: vec![node_id],
-            isr_nodes: vec![node_id],
+            replica_nodes: replicas.clone(),
+            isr_nodes: replicas.clone(),
             eligible_leader_replicas: Some(Vec::new()),
             last_known_elr: Some(Vec::new()),
             offline_replicas: Vec::new(),

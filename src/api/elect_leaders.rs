@@ -1,5 +1,5 @@
-//! ElectLeaders: on a single node every partition's only replica is its leader and its
-//! preferred replica, so an election is never needed. Named partitions that exist get
+//! ElectLeaders: every partition is led by its first (preferred) replica as placed, and
+//! leadership never moves yet, so an election is never needed. Named partitions that exist get
 //! ELECTION_NOT_NEEDED, unknown ones UNKNOWN_TOPIC_OR_PARTITION; a null partition list
 //! (every partition) answers only the partitions where an election happened — none — as
 //! Kafka's controller leaves ELECTION_NOT_NEEDED out of that answer.

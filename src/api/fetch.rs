@@ -13,7 +13,9 @@ use crate::net::output::{Placed, Placeholders};
 use bytes::Bytes;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use strom_protocol::generated::fetch_response::{FetchableTopicResponse, PartitionData};
+use strom_protocol::generated::fetch_response::{
+    FetchableTopicResponse, LeaderIdAndEpoch, NodeEndpoint, PartitionData,
+};
 use strom_protocol::generated::{FetchRequest, FetchResponse};
 use strom_protocol::{ErrorCode, Uuid};
 use tokio::sync::Notify;
@@ -28,6 +30,9 @@ struct Target {
     fetch_offset: i64,
     partition_max_bytes: usize,
     partition: Result<Arc<Partition>, ErrorCode>,
+    /// The partition's leader (-1: unknown), told to the client (v12+) when it is not this
+    /// broker, so it can go there without a metadata refresh.
+    leader: i32,
 }
 
 /// The answer, whose `records` may be placeholders for the file ranges in the list (see
@@ -38,6 +43,7 @@ pub async fn handle(
     version: i16,
 ) -> (FetchResponse, Vec<Placed>) {
     let targets = resolve(broker, &request, version);
+    let endpoints = leader_endpoints(broker, &targets);
     let wait = Duration::from_millis(request.max_wait_ms.max(0) as u64).min(MAX_WAIT_CAP);
     let deadline = Instant::now() + wait;
     let min_bytes = request.min_bytes.max(0) as usize;
@@ -49,7 +55,7 @@ pub async fn handle(
     loop {
         let (partitions, bytes, errors, placed) = read_all(&targets, max_bytes);
         if bytes >= min_bytes || errors || Instant::now() >= deadline || targets.is_empty() {
-            return (respond(&targets, partitions, version), placed);
+            return (respond(&targets, partitions, version, endpoints), placed);
         }
         // Too little data: park on every partition. Registering before the second read means
         // an append landing between that read and the wait still wakes us.
@@ -62,7 +68,7 @@ pub async fn handle(
         let (partitions, bytes, errors, placed) = read_all(&targets, max_bytes);
         let now = Instant::now();
         if bytes >= min_bytes || errors || now >= deadline {
-            return (respond(&targets, partitions, version), placed);
+            return (respond(&targets, partitions, version, endpoints), placed);
         }
         let _ = tokio::time::timeout(deadline - now, waiter.notified()).await;
     }
@@ -84,10 +90,8 @@ fn resolve(broker: &Broker, request: &FetchRequest, version: i16) -> Vec<Target>
         };
         for p in &topic.partitions {
             let partition = match &resolved {
-                Some(t) => usize::try_from(p.partition)
-                    .ok()
-                    .and_then(|i| t.partitions.get(i).cloned())
-                    .ok_or(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION),
+                // NOT_LEADER_OR_FOLLOWER when another broker leads it.
+                Some(t) => t.local(p.partition).cloned(),
                 None => Err(unknown),
             };
             // One log directory holds every partition: after a failed fsync none is served.
@@ -107,6 +111,10 @@ fn resolve(broker: &Broker, request: &FetchRequest, version: i16) -> Vec<Target>
                 fetch_offset: p.fetch_offset,
                 partition_max_bytes: p.partition_max_bytes.max(0) as usize,
                 partition,
+                leader: resolved
+                    .as_ref()
+                    .and_then(|t| t.leader(p.partition))
+                    .unwrap_or(-1),
             });
         }
     }
@@ -137,6 +145,13 @@ fn read_all(
             Err(code) => {
                 data.error_code = code.0;
                 errors = true;
+                if *code == ErrorCode::NOT_LEADER_OR_FOLLOWER && target.leader >= 0 {
+                    data.current_leader = LeaderIdAndEpoch {
+                        leader_id: target.leader,
+                        leader_epoch: 0,
+                        ..Default::default()
+                    };
+                }
             }
             Ok(partition) => {
                 let budget = target
@@ -191,7 +206,36 @@ pub fn materialize(response: &mut FetchResponse, placed: &[Placed]) -> std::io::
     Ok(())
 }
 
-fn respond(targets: &[Target], partitions: Vec<PartitionData>, version: i16) -> FetchResponse {
+/// The registered endpoints of the other brokers leading requested partitions (v16+
+/// answers carry them next to `current_leader`).
+fn leader_endpoints(broker: &Broker, targets: &[Target]) -> Vec<NodeEndpoint> {
+    let image = broker.metadata.image();
+    let mut leaders: Vec<i32> = targets
+        .iter()
+        .filter(|t| t.partition.is_err() && t.leader >= 0)
+        .map(|t| t.leader)
+        .collect();
+    leaders.sort_unstable();
+    leaders.dedup();
+    leaders
+        .into_iter()
+        .filter_map(|id| image.brokers.get(&id))
+        .map(|b| NodeEndpoint {
+            node_id: b.node_id,
+            host: b.host.clone(),
+            port: i32::from(b.port),
+            rack: b.rack.clone(),
+            ..Default::default()
+        })
+        .collect()
+}
+
+fn respond(
+    targets: &[Target],
+    partitions: Vec<PartitionData>,
+    version: i16,
+    node_endpoints: Vec<NodeEndpoint>,
+) -> FetchResponse {
     let mut responses: Vec<FetchableTopicResponse> = Vec::new();
     for (target, data) in targets.iter().zip(partitions) {
         let same_topic = responses.last().is_some_and(|last| {
@@ -215,6 +259,11 @@ fn respond(targets: &[Target], partitions: Vec<PartitionData>, version: i16) -> 
     FetchResponse {
         responses,
         session_id: 0,
+        node_endpoints: if version >= 16 {
+            node_endpoints
+        } else {
+            Vec::new()
+        },
         ..Default::default()
     }
 }

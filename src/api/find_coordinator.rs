@@ -1,5 +1,6 @@
-//! FindCoordinator: this broker coordinates every group (key type 0), and the first
-//! lookup creates `__consumer_offsets`, as Kafka does. v4+ answers a batch of keys.
+//! FindCoordinator: a group (key type 0) is coordinated by the broker leading its
+//! partition of `__consumer_offsets` (Kafka's hash of the group id), and the first lookup
+//! creates that topic, as Kafka does. v4+ answers a batch of keys.
 //!
 //! Transaction keys (type 1) are answered with this broker too: strom has no transaction
 //! coordinator, and a transactional producer then gets the clear, final INVALID_REQUEST from
@@ -44,23 +45,22 @@ pub fn handle(
 
 fn lookup(broker: &Broker, key: String, key_type: i8) -> Coordinator {
     let result = match key_type {
-        0 => crate::group::LogStore::offsets_topic(broker).map(|_| ()),
-        1 => Ok(()),
+        0 => broker
+            .coordinator_of(&key)
+            .and_then(|node_id| endpoint(broker, node_id)),
+        1 => endpoint(broker, broker.config.node_id),
         _ => Err(ErrorCode::INVALID_REQUEST),
     };
     match result {
-        Ok(()) => {
-            let advertised = broker.config.advertised();
-            Coordinator {
-                key,
-                node_id: broker.config.node_id,
-                host: advertised.host.clone(),
-                port: i32::from(advertised.port),
-                error_code: ErrorCode::NONE.0,
-                error_message: None,
-                ..Default::default()
-            }
-        }
+        Ok((node_id, host, port)) => Coordinator {
+            key,
+            node_id,
+            host,
+            port,
+            error_code: ErrorCode::NONE.0,
+            error_message: None,
+            ..Default::default()
+        },
         Err(code) => Coordinator {
             key,
             node_id: -1,
@@ -71,4 +71,18 @@ fn lookup(broker: &Broker, key: String, key_type: i8) -> Coordinator {
             ..Default::default()
         },
     }
+}
+
+/// A broker's advertised endpoint: this broker's as configured, another's as registered.
+fn endpoint(broker: &Broker, node_id: i32) -> Result<(i32, String, i32), ErrorCode> {
+    if node_id == broker.config.node_id {
+        let advertised = broker.config.advertised();
+        return Ok((node_id, advertised.host.clone(), i32::from(advertised.port)));
+    }
+    let image = broker.metadata.image();
+    let registered = image
+        .brokers
+        .get(&node_id)
+        .ok_or(ErrorCode::COORDINATOR_NOT_AVAILABLE)?;
+    Ok((node_id, registered.host.clone(), i32::from(registered.port)))
 }

@@ -15,6 +15,15 @@ pub async fn handle(
     client_host: String,
 ) -> JoinGroupResponse {
     let member_id = request.member_id.clone();
+    if let Err(code) = broker.check_coordinator(&request.group_id) {
+        return JoinGroupResponse {
+            error_code: code.0,
+            generation_id: -1,
+            member_id,
+            protocol_name: (version < 7).then(String::new),
+            ..Default::default()
+        };
+    }
     let join = JoinRequest {
         group_id: request.group_id,
         member_id: request.member_id,

@@ -8,6 +8,12 @@ use strom_protocol::generated::{LeaveGroupRequest, LeaveGroupResponse};
 use strom_protocol::ErrorCode;
 
 pub fn handle(broker: &Broker, request: LeaveGroupRequest, version: i16) -> LeaveGroupResponse {
+    if let Err(code) = broker.check_coordinator(&request.group_id) {
+        return LeaveGroupResponse {
+            error_code: code.0,
+            ..Default::default()
+        };
+    }
     let leaving: Vec<(String, Option<String>)> = if version >= 3 {
         request
             .members

@@ -47,9 +47,12 @@ fn partition_offset(
         leader_epoch: -1,
         ..Default::default()
     };
-    let Some(partition) = broker.partition(topic, index) else {
-        response.error_code = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.0;
-        return response;
+    let partition = match broker.local_partition(topic, index) {
+        Ok(partition) => partition,
+        Err(code) => {
+            response.error_code = code.0;
+            return response;
+        }
     };
     let log = partition.log();
     let found = match timestamp {

@@ -1,8 +1,8 @@
 //! Metadata: the brokers registered on the metadata log, the cluster id, the controller
 //! (the metadata quorum's leader) and the requested topics with ids and partitions, auto-creating unknown topics
-//! when both the request and `auto.create.topics.enable` allow it. Every partition is led by
-//! the node answering: each node holds every partition (placement across brokers comes
-//! later), so single-node behaviour is unchanged. Authorized operations
+//! when both the request and `auto.create.topics.enable` allow it. Each partition is reported
+//! with its leader and replicas as placed; the ISR is the replica list, since data is not
+//! replicated between brokers yet (only the leader stores it). Authorized operations
 //! (v8+, when asked) are what Kafka allows without an authorizer.
 
 use crate::broker::{validate_topic_name, Broker, Topic};
@@ -13,14 +13,9 @@ use strom_protocol::generated::{MetadataRequest, MetadataResponse};
 use strom_protocol::{ErrorCode, Uuid};
 
 pub fn handle(broker: &Broker, request: MetadataRequest, _version: i16) -> MetadataResponse {
-    let node_id = broker.config.node_id;
     let mut topics: Vec<MetadataResponseTopic> = match &request.topics {
         // Null asks for every topic.
-        None => broker
-            .topics()
-            .iter()
-            .map(|t| describe(t, node_id))
-            .collect(),
+        None => broker.topics().iter().map(|t| describe(t)).collect(),
         Some(requested) => requested
             .iter()
             .map(|wanted| {
@@ -91,15 +86,14 @@ fn lookup(
     id: Uuid,
     allow_auto_create: bool,
 ) -> MetadataResponseTopic {
-    let node_id = broker.config.node_id;
     let Some(name) = name else {
         return match broker.topic_by_id(&id) {
-            Some(topic) => describe(&topic, node_id),
+            Some(topic) => describe(&topic),
             None => error_topic(None, id, ErrorCode::UNKNOWN_TOPIC_ID),
         };
     };
     if let Some(topic) = broker.topic(name) {
-        return describe(&topic, node_id);
+        return describe(&topic);
     }
     if let Err(e) = validate_topic_name(name) {
         return error_topic(Some(name), Uuid::ZERO, e.code);
@@ -115,7 +109,7 @@ fn lookup(
         // Created as the coordinator creates it (compacted, offsets.topic.num.partitions),
         // never as an ordinary auto-created topic.
         return match crate::group::LogStore::offsets_topic(broker) {
-            Ok(topic) => describe(&topic, node_id),
+            Ok(topic) => describe(&topic),
             Err(code) => error_topic(Some(name), Uuid::ZERO, code),
         };
     }
@@ -126,31 +120,32 @@ fn lookup(
         broker.config.default_replication_factor,
         &Default::default(),
     ) {
-        Ok(topic) => describe(&topic, node_id),
+        Ok(topic) => describe(&topic),
         // Another request created it first.
-        Err(e) if e.code == ErrorCode::TOPIC_ALREADY_EXISTS => match broker.topic(name) {
-            Some(topic) => describe(&topic, node_id),
+        Err(e) if e.code == ErrorCode::TOPIC_ALREADY_EXISTS => match broker.existing_topic(name) {
+            Some(topic) => describe(&topic),
             None => error_topic(Some(name), Uuid::ZERO, ErrorCode::LEADER_NOT_AVAILABLE),
         },
         Err(e) => error_topic(Some(name), Uuid::ZERO, e.code),
     }
 }
 
-fn describe(topic: &Topic, node_id: i32) -> MetadataResponseTopic {
+fn describe(topic: &Topic) -> MetadataResponseTopic {
     MetadataResponseTopic {
         name: Some(topic.name.clone()),
         topic_id: topic.id,
         // Kafka's internal topics are the ones its coordinators own, not any "__" name.
         is_internal: topic.name == crate::group::OFFSETS_TOPIC,
         partitions: topic
-            .partitions
+            .replicas
             .iter()
-            .map(|p| MetadataResponsePartition {
-                partition_index: p.index,
-                leader_id: node_id,
+            .enumerate()
+            .map(|(index, replicas)| MetadataResponsePartition {
+                partition_index: index as i32,
+                leader_id: replicas.first().copied().unwrap_or(-1),
                 leader_epoch: 0,
-                replica_nodes: vec![node_id],
-                isr_nodes: vec![node_id],
+                replica_nodes: replicas.clone(),
+                isr_nodes: replicas.clone(),
                 ..Default::default()
             })
             .collect(),

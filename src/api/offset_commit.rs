@@ -16,10 +16,15 @@ pub fn handle(broker: &Broker, request: OffsetCommitRequest) -> OffsetCommitResp
     let mut codes: Vec<Vec<ErrorCode>> = Vec::with_capacity(request.topics.len());
     let mut commits = Vec::new();
     let mut positions = Vec::new();
+    let coordinator = broker.check_coordinator(&request.group_id);
     for (t, topic) in request.topics.iter().enumerate() {
         let known = broker.topic(&topic.name);
         let mut topic_codes = Vec::with_capacity(topic.partitions.len());
         for (p, partition) in topic.partitions.iter().enumerate() {
+            if let Err(code) = coordinator {
+                topic_codes.push(code);
+                continue;
+            }
             let exists = known.as_ref().is_some_and(|k| {
                 partition.partition_index >= 0
                     && (partition.partition_index as usize) < k.partitions.len()

@@ -11,6 +11,12 @@ use strom_protocol::generated::{OffsetDeleteRequest, OffsetDeleteResponse};
 use strom_protocol::ErrorCode;
 
 pub fn handle(broker: &Broker, request: OffsetDeleteRequest) -> OffsetDeleteResponse {
+    if let Err(code) = broker.check_coordinator(&request.group_id) {
+        return OffsetDeleteResponse {
+            error_code: code.0,
+            ..Default::default()
+        };
+    }
     let partitions: Vec<(String, i32)> = request
         .topics
         .iter()

@@ -32,6 +32,13 @@ pub fn handle(broker: &Broker, request: OffsetFetchRequest, version: i16) -> Off
                         .map(|t| (t.name, t.partition_indexes))
                         .collect()
                 });
+                if let Err(code) = broker.check_coordinator(&group.group_id) {
+                    return OffsetFetchResponseGroup {
+                        group_id: group.group_id,
+                        error_code: code.0,
+                        ..Default::default()
+                    };
+                }
                 let found = broker
                     .groups
                     .lock()
@@ -46,6 +53,12 @@ pub fn handle(broker: &Broker, request: OffsetFetchRequest, version: i16) -> Off
             .collect();
         return OffsetFetchResponse {
             groups,
+            ..Default::default()
+        };
+    }
+    if let Err(code) = broker.check_coordinator(&request.group_id) {
+        return OffsetFetchResponse {
+            error_code: code.0,
             ..Default::default()
         };
     }

@@ -11,7 +11,9 @@ use crate::log::LogError;
 use bytes::BytesMut;
 use std::sync::Arc;
 use strom_protocol::generated::produce_request::PartitionProduceData;
-use strom_protocol::generated::produce_response::{PartitionProduceResponse, TopicProduceResponse};
+use strom_protocol::generated::produce_response::{
+    LeaderIdAndEpoch, NodeEndpoint, PartitionProduceResponse, TopicProduceResponse,
+};
 use strom_protocol::generated::{ProduceRequest, ProduceResponse};
 use strom_protocol::records::{self, BatchBuilder, BatchHeader, Compression, Record, RecordError};
 use strom_protocol::ErrorCode;
@@ -60,6 +62,8 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
     // Partitions written to, and where their answers are, for the fsync below.
     let mut written: Vec<(Arc<Partition>, usize, usize)> = Vec::new();
     let mut due_for_flush: Vec<Arc<Partition>> = Vec::new();
+    // Other brokers named as leaders in the answer (their endpoints go with it).
+    let mut leaders: Vec<i32> = Vec::new();
     for (t, topic) in request.topic_data.iter().enumerate() {
         // v13+ names topics by id only.
         let resolved = if version >= 13 {
@@ -74,18 +78,19 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
         };
         let mut partition_responses = Vec::with_capacity(topic.partition_data.len());
         for data in &topic.partition_data {
-            let partition = resolved.as_ref().and_then(|t| {
-                usize::try_from(data.index)
-                    .ok()
-                    .and_then(|i| t.partitions.get(i))
-            });
+            let partition = match &resolved {
+                Some(t) => t.local(data.index).map(Some),
+                None => Ok(None),
+            };
             let outcome = match partition {
                 _ if !acks_valid => Err(ErrorCode::INVALID_REQUIRED_ACKS),
-                None => Err(unknown),
-                Some(_) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
+                // Another broker leads it: the client refreshes its metadata and goes there.
+                Err(code) => Err(code),
+                Ok(None) => Err(unknown),
+                Ok(Some(_)) if offline => Err(ErrorCode::KAFKA_STORAGE_ERROR),
                 // As Kafka: acks=all needs min.insync.replicas in-sync replicas, and a
                 // single node has one per partition.
-                Some(_)
+                Ok(Some(_))
                     if request.acks == -1
                         && resolved
                             .as_ref()
@@ -93,7 +98,7 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
                 {
                     Err(ErrorCode::NOT_ENOUGH_REPLICAS)
                 }
-                Some(partition) => {
+                Ok(Some(partition)) => {
                     let topic = resolved.as_deref().expect("a partition has a topic");
                     let outcome = append_partition(topic, partition, data, version, now_ms);
                     if let Ok(appended) = &outcome {
@@ -106,7 +111,22 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
                     outcome
                 }
             };
-            partition_responses.push(partition_response(data.index, outcome));
+            let not_leader = outcome.as_ref().err() == Some(&ErrorCode::NOT_LEADER_OR_FOLLOWER);
+            let mut answer = partition_response(data.index, outcome);
+            // v10+ (KIP-951): name the leader, so the client can go there at once.
+            if let Some(leader) = resolved
+                .as_ref()
+                .and_then(|t| t.leader(data.index))
+                .filter(|l| not_leader && *l >= 0)
+            {
+                answer.current_leader = LeaderIdAndEpoch {
+                    leader_id: leader,
+                    leader_epoch: 0,
+                    ..Default::default()
+                };
+                leaders.push(leader);
+            }
+            partition_responses.push(answer);
         }
         responses.push(TopicProduceResponse {
             name: topic.name.clone(),
@@ -128,10 +148,29 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
     Appended {
         response: (request.acks != 0).then(|| ProduceResponse {
             responses,
+            node_endpoints: endpoints(broker, leaders),
             ..Default::default()
         }),
         durable: durable.filter(|_| request.acks != 0),
     }
+}
+
+/// The registered endpoints of `leaders` (written from v10 on).
+fn endpoints(broker: &Broker, mut leaders: Vec<i32>) -> Vec<NodeEndpoint> {
+    leaders.sort_unstable();
+    leaders.dedup();
+    let image = broker.metadata.image();
+    leaders
+        .iter()
+        .filter_map(|id| image.brokers.get(id))
+        .map(|b| NodeEndpoint {
+            node_id: b.node_id,
+            host: b.host.clone(),
+            port: i32::from(b.port),
+            rack: b.rack.clone(),
+            ..Default::default()
+        })
+        .collect()
 }
 
 struct PartitionAppended {

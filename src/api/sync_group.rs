@@ -8,6 +8,12 @@ use strom_protocol::generated::{SyncGroupRequest, SyncGroupResponse};
 use strom_protocol::ErrorCode;
 
 pub async fn handle(broker: &Broker, request: SyncGroupRequest) -> SyncGroupResponse {
+    if let Err(code) = broker.check_coordinator(&request.group_id) {
+        return SyncGroupResponse {
+            error_code: code.0,
+            ..Default::default()
+        };
+    }
     let sync = SyncRequest {
         group_id: request.group_id,
         generation_id: request.generation_id,

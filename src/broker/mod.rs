@@ -1,6 +1,12 @@
-//! The single-node broker's state: its configuration, the metadata image (cluster id,
-//! topics, configs; see `crate::metadata`) and the open topics, each with its partitions
-//! and their logs.
+//! The broker's state: its configuration, the metadata image (cluster id, brokers,
+//! topics with their replica placement, configs; see `crate::metadata`) and the open
+//! topics, each with the logs of the partitions this broker leads.
+//!
+//! Placement (`crate::metadata::placement`) gives each partition replicas, leader first;
+//! a broker opens logs only for the partitions it leads, and requests for the others are
+//! answered NOT_LEADER_OR_FOLLOWER by the handlers. Data is not yet replicated between
+//! brokers: with a replication factor above one only the leader stores the partition, and
+//! a partition whose only replica is down has no leader until it returns (no failover).
 //!
 //! Invariants: every metadata change goes through the metadata quorum
 //! (`MetadataQuorum::propose`, which blocks until the change is committed) under the
@@ -12,11 +18,13 @@
 pub mod configs;
 pub mod flusher;
 pub mod partition;
+mod routing;
 pub mod store;
 pub mod topic_config;
 
 use crate::config::BrokerConfig;
 use crate::log::{LogConfig, LogError, PartitionLog};
+use crate::metadata::placement;
 use crate::metadata::{ConfigResource, MetadataRecord, TopicImage};
 use crate::raft::metadata::ProposeError;
 use crate::raft::quorum::{MetadataQuorum, QuorumError};
@@ -33,10 +41,40 @@ use topic_config::TopicConfig;
 pub struct Topic {
     pub name: String,
     pub id: Uuid,
-    pub partitions: Vec<Arc<Partition>>,
+    /// One entry per partition: its log when this broker leads it, `None` when another
+    /// broker does.
+    pub partitions: Vec<Option<Arc<Partition>>>,
+    /// Each partition's replicas, leader first, as the metadata image records them.
+    pub replicas: Vec<Vec<i32>>,
     /// The config overrides as given, and the effective config they make.
     pub overrides: BTreeMap<String, String>,
     pub config: TopicConfig,
+}
+
+impl Topic {
+    /// The broker leading partition `index` (None: no such partition; -1: not placed).
+    pub fn leader(&self, index: i32) -> Option<i32> {
+        let replicas = self.replicas.get(usize::try_from(index).ok()?)?;
+        Some(replicas.first().copied().unwrap_or(-1))
+    }
+
+    /// Partition `index` when this broker leads it; UNKNOWN_TOPIC_OR_PARTITION when the
+    /// topic has no such partition, NOT_LEADER_OR_FOLLOWER when another broker leads it.
+    pub fn local(&self, index: i32) -> Result<&Arc<Partition>, ErrorCode> {
+        match usize::try_from(index)
+            .ok()
+            .and_then(|i| self.partitions.get(i))
+        {
+            None => Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION),
+            Some(None) => Err(ErrorCode::NOT_LEADER_OR_FOLLOWER),
+            Some(Some(partition)) => Ok(partition),
+        }
+    }
+
+    /// The partitions this broker leads.
+    pub fn local_partitions(&self) -> impl Iterator<Item = &Arc<Partition>> {
+        self.partitions.iter().flatten()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -202,7 +240,8 @@ impl Broker {
         self.config.log_dirs.join(format!("{topic}-{partition}"))
     }
 
-    /// Opens the partition logs of `record`, reusing those `existing` already has open.
+    /// Opens the logs of the partitions of `record` this broker leads, reusing those
+    /// `existing` already has open (another broker's partitions are `None`).
     fn open_topic(
         &self,
         record: &TopicImage,
@@ -215,13 +254,19 @@ impl Broker {
             }
         })?;
         let mut partitions = Vec::with_capacity(record.partitions as usize);
-        if let Some(existing) = existing {
-            for partition in &existing.partitions {
+        for index in 0..record.partitions {
+            let open = existing
+                .and_then(|t| t.partitions.get(index as usize))
+                .and_then(Option::as_ref);
+            if let Some(partition) = open {
                 partition.log().set_config(Self::log_config(&config));
-                partitions.push(Arc::clone(partition));
+                partitions.push(Some(Arc::clone(partition)));
+                continue;
             }
-        }
-        for index in partitions.len() as i32..record.partitions {
+            if record.leader(index) != self.config.node_id {
+                partitions.push(None);
+                continue;
+            }
             let path = self.partition_dir(&record.name, index);
             let mut log =
                 PartitionLog::open(&path, Self::log_config(&config)).map_err(|source| {
@@ -232,12 +277,17 @@ impl Broker {
                     }
                 })?;
             log.set_dir_health(Arc::clone(self.flusher.health()));
-            partitions.push(Arc::new(Partition::new(record.name.clone(), index, log)));
+            partitions.push(Some(Arc::new(Partition::new(
+                record.name.clone(),
+                index,
+                log,
+            ))));
         }
         Ok(Topic {
             name: record.name.clone(),
             id: record.id,
             partitions,
+            replicas: record.replicas.clone(),
             overrides: record.configs.clone(),
             config,
         })
@@ -255,6 +305,16 @@ impl Broker {
         self.read_topics().get(name).cloned()
     }
 
+    /// A topic that exists, opening it first when the latest image has it but this node
+    /// has not followed that image yet (it was just created through another node).
+    pub fn existing_topic(&self, name: &str) -> Option<Arc<Topic>> {
+        if let Some(topic) = self.topic(name) {
+            return Some(topic);
+        }
+        self.follow_image();
+        self.topic(name)
+    }
+
     pub fn topic_by_id(&self, id: &Uuid) -> Option<Arc<Topic>> {
         self.read_topics().values().find(|t| t.id == *id).cloned()
     }
@@ -266,11 +326,18 @@ impl Broker {
         all
     }
 
+    /// Partition `index` of `topic` if this broker leads it.
     pub fn partition(&self, topic: &str, index: i32) -> Option<Arc<Partition>> {
-        let topic = self.topic(topic)?;
-        usize::try_from(index)
-            .ok()
-            .and_then(|i| topic.partitions.get(i).cloned())
+        self.local_partition(topic, index).ok()
+    }
+
+    /// Partition `index` of `topic` if this broker leads it, else the error code to answer
+    /// (UNKNOWN_TOPIC_OR_PARTITION or NOT_LEADER_OR_FOLLOWER).
+    pub fn local_partition(&self, topic: &str, index: i32) -> Result<Arc<Partition>, ErrorCode> {
+        let topic = self
+            .topic(topic)
+            .ok_or(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION)?;
+        topic.local(index).cloned()
     }
 
     /// A producer id never handed out before (InitProducerId), recording a new block of
@@ -311,15 +378,17 @@ impl Broker {
                 "Replication factor must be larger than 0.",
             ));
         }
-        if replication_factor > 1 {
+        let brokers = self.metadata.image().brokers.len();
+        if replication_factor as usize > brokers {
             return Err(TopicError::new(
                 ErrorCode::INVALID_REPLICATION_FACTOR,
                 format!(
-                    "Replication factor: {replication_factor} larger than available brokers: 1."
+                    "Replication factor: {replication_factor} larger than available brokers: {brokers}."
                 ),
             ));
         }
-        if self.topic(name).is_some() {
+        // The image too: another node's creation may be applied here but not yet opened.
+        if self.topic(name).is_some() || self.metadata.image().topics.contains_key(name) {
             return Err(TopicError::new(
                 ErrorCode::TOPIC_ALREADY_EXISTS,
                 format!("Topic '{name}' already exists."),
@@ -328,7 +397,7 @@ impl Broker {
         Ok(())
     }
 
-    /// Creates a topic: opens its partition logs, records it durably, then publishes it.
+    /// Creates a topic with its partitions placed across the registered brokers.
     pub fn create_topic(
         &self,
         name: &str,
@@ -336,13 +405,53 @@ impl Broker {
         replication_factor: i16,
         configs: &BTreeMap<String, String>,
     ) -> Result<Arc<Topic>, TopicError> {
+        self.create_topic_placed(name, partitions, replication_factor, None, configs)
+    }
+
+    /// Creates a topic with the replicas a client gave for each partition (leader first).
+    pub fn create_topic_assigned(
+        &self,
+        name: &str,
+        replicas: Vec<Vec<i32>>,
+        configs: &BTreeMap<String, String>,
+    ) -> Result<Arc<Topic>, TopicError> {
+        let count = replicas.len() as i32;
+        self.create_topic_placed(name, count, 1, Some(replicas), configs)
+    }
+
+    /// Creates a topic: places it (unless `assigned`), opens the partition logs this broker
+    /// leads, records it durably, then publishes it.
+    fn create_topic_placed(
+        &self,
+        name: &str,
+        partitions: i32,
+        replication_factor: i16,
+        assigned: Option<Vec<Vec<i32>>>,
+        configs: &BTreeMap<String, String>,
+    ) -> Result<Arc<Topic>, TopicError> {
         let _changing = self.lock_changes();
         self.validate_new_topic(name, partitions, replication_factor, configs)?;
+        let id = new_topic_id();
+        let replicas = match assigned {
+            Some(replicas) => {
+                self.check_assignments(&replicas)?;
+                replicas
+            }
+            None => placement::assign(
+                &self.placement_candidates(),
+                0,
+                partitions,
+                replication_factor,
+                usize::from(id.0[0]),
+            )
+            .map_err(|e| TopicError::new(ErrorCode::INVALID_REPLICATION_FACTOR, e.to_string()))?,
+        };
         let record = TopicImage {
             name: name.to_string(),
-            id: new_topic_id(),
+            id,
             partitions,
             configs: configs.clone(),
+            replicas,
         };
         // Leftovers of an earlier topic of that name were removed at delete time; clear any
         // that a crash between recording and removal left behind.
@@ -358,6 +467,7 @@ impl Broker {
             id: record.id.to_string(),
             partitions,
             configs: configs.clone(),
+            replicas: record.replicas.clone(),
         }]);
         if let Err(e) = proposed {
             tracing::error!(topic = name, error = %e, "recording topic failed");
@@ -400,6 +510,7 @@ impl Broker {
         &self,
         name: &str,
         total: i32,
+        assigned: Option<Vec<Vec<i32>>>,
         validate_only: bool,
     ) -> Result<(), TopicError> {
         let _changing = self.lock_changes();
@@ -425,17 +536,35 @@ impl Broker {
                 "Too many partitions.",
             ));
         }
+        let added = match assigned {
+            Some(replicas) => {
+                self.check_assignments(&replicas)?;
+                replicas
+            }
+            // The topic's replication factor, continuing its ring where it stopped.
+            None => placement::assign(
+                &self.placement_candidates(),
+                current,
+                total - current,
+                topic.replicas.first().map_or(1, |r| r.len().max(1) as i16),
+                usize::from(topic.id.0[0]),
+            )
+            .map_err(|e| TopicError::new(ErrorCode::INVALID_REPLICATION_FACTOR, e.to_string()))?,
+        };
         if validate_only {
             return Ok(());
         }
         for index in current..total {
             remove_dir_if_present(&self.partition_dir(name, index));
         }
+        let mut replicas = topic.replicas.clone();
+        replicas.extend(added.iter().cloned());
         let record = TopicImage {
             name: name.to_string(),
             id: topic.id,
             partitions: total,
             configs: topic.overrides.clone(),
+            replicas,
         };
         let grown = self
             .open_topic(&record, Some(&topic))
@@ -443,6 +572,7 @@ impl Broker {
         let proposed = self.metadata.propose(vec![MetadataRecord::AddPartitions {
             id: topic.id.to_string(),
             partitions: total,
+            replicas: added,
         }]);
         if let Err(e) = proposed {
             for index in current..total {
@@ -503,6 +633,7 @@ impl Broker {
             id: topic.id,
             partitions: topic.partitions.len() as i32,
             configs: overrides,
+            replicas: topic.replicas.clone(),
         };
         let changed = self
             .open_topic(&record, Some(&topic))
@@ -517,7 +648,7 @@ impl Broker {
     pub fn all_partitions(&self) -> Vec<Arc<Partition>> {
         self.read_topics()
             .values()
-            .flat_map(|t| t.partitions.iter().cloned())
+            .flat_map(|t| t.local_partitions().cloned().collect::<Vec<_>>())
             .collect()
     }
 
@@ -578,7 +709,7 @@ impl Broker {
     /// Brings the topic registry to the latest image. Under the `changing` lock, and with the
     /// latest image rather than the one that woke it: this node's own changes are in the
     /// registry once the lock is free, and an older image would undo them.
-    fn follow_image(&self) {
+    pub fn follow_image(&self) {
         let _changing = self.lock_changes();
         let image = self.metadata.image();
         for topic in self.topics() {
@@ -591,10 +722,11 @@ impl Broker {
         for record in image.topics.values() {
             let existing = self.topic(&record.name).filter(|t| t.id == record.id);
             let current = existing.as_ref().map_or(0, |t| t.partitions.len() as i32);
-            if existing
-                .as_ref()
-                .is_some_and(|t| current == record.partitions && t.overrides == record.configs)
-            {
+            if existing.as_ref().is_some_and(|t| {
+                current == record.partitions
+                    && t.overrides == record.configs
+                    && t.replicas == record.replicas
+            }) {
                 continue;
             }
             for index in current..record.partitions {
@@ -616,7 +748,7 @@ impl Broker {
     /// Removes a deleted topic's partition directories.
     fn remove_topic_data(&self, topic: &Topic) {
         let name = &topic.name;
-        for partition in &topic.partitions {
+        for partition in topic.local_partitions() {
             partition.wake_waiters();
             // Renamed first so that a crash mid-removal leaves a directory that startup
             // recognises as deleted data.
@@ -635,7 +767,7 @@ impl Broker {
     /// One pass of retention, compaction and producer expiry over every partition.
     pub fn housekeeping(&self, now_ms: i64) {
         for topic in self.topics() {
-            for partition in &topic.partitions {
+            for partition in topic.local_partitions() {
                 let mut log = partition.log();
                 if topic.config.cleanup_policy.delete {
                     if let Err(e) = log.enforce_retention(
@@ -672,7 +804,7 @@ impl Broker {
         self.flusher.stop();
         self.metadata.shutdown();
         for topic in self.topics() {
-            for partition in &topic.partitions {
+            for partition in topic.local_partitions() {
                 if let Err(e) = partition.log().close_clean() {
                     tracing::error!(topic = %topic.name, partition = partition.index, error = %e, "closing log failed");
                 }

@@ -141,6 +141,8 @@ pub fn to_records(stored: &Stored) -> Vec<crate::metadata::MetadataRecord> {
         id: t.id.to_string(),
         partitions: t.partitions,
         configs: t.configs.clone(),
+        // A single node wrote the file: its partitions are that node's (see the record).
+        replicas: Vec::new(),
     }));
     out.push(MetadataRecord::ProducerIdBlock {
         end: stored.producer_id_block_end,

@@ -96,7 +96,8 @@ impl Coordinator {
         };
         let mut manager = self.lock();
         let mut count = 0usize;
-        for partition in &topic.partitions {
+        // Only the partitions this broker leads: the groups it coordinates.
+        for partition in topic.local_partitions() {
             let log = partition.log();
             let mut offset = log.log_start_offset();
             let end = log.log_end_offset();
@@ -190,7 +191,7 @@ impl LogStore<'_> {
         ) {
             Ok(topic) => Ok(topic),
             Err(e) if e.code == ErrorCode::TOPIC_ALREADY_EXISTS => broker
-                .topic(OFFSETS_TOPIC)
+                .existing_topic(OFFSETS_TOPIC)
                 .ok_or(ErrorCode::COORDINATOR_NOT_AVAILABLE),
             Err(e) => {
                 tracing::error!(error = %e.message, "creating __consumer_offsets failed");
@@ -211,7 +212,8 @@ impl Store for LogStore<'_> {
         }
         let topic = Self::offsets_topic(self.broker)?;
         let index = records::partition_for(group_id, topic.partitions.len() as i32);
-        let partition = &topic.partitions[index as usize];
+        // Another broker leads the group's partition: it is that broker's group.
+        let partition = topic.local(index).map_err(|_| ErrorCode::NOT_COORDINATOR)?;
         let now = crate::api::now_ms();
         let mut builder = BatchBuilder::new(Compression::None);
         for (key, value) in &records {

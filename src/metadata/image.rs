@@ -35,15 +35,27 @@ pub enum MetadataRecord {
         port: u16,
         rack: Option<String>,
     },
-    /// A new topic with its partition count and config overrides.
+    /// A new topic with its partition count, config overrides and each partition's
+    /// replicas (leader first). Records written before placement existed have no
+    /// `replicas`: their partitions belong to the lowest-id broker registered when the
+    /// record applies (the single node that wrote them), or, before any broker registered,
+    /// to the first broker that registers.
     CreateTopic {
         name: String,
         id: String,
         partitions: i32,
         configs: BTreeMap<String, String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        replicas: Vec<Vec<i32>>,
     },
-    /// A topic grown to `partitions` partitions in total.
-    AddPartitions { id: String, partitions: i32 },
+    /// A topic grown to `partitions` partitions in total; `replicas` are those of the new
+    /// partitions (absent in old records: as for `CreateTopic`).
+    AddPartitions {
+        id: String,
+        partitions: i32,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        replicas: Vec<Vec<i32>>,
+    },
     /// A topic removed (its data goes with it).
     DeleteTopic { id: String },
     /// A config override set (`Some`) or removed (`None`).
@@ -76,6 +88,20 @@ pub struct TopicImage {
     pub partitions: i32,
     /// Config overrides (Kafka topic config names).
     pub configs: BTreeMap<String, String>,
+    /// Each partition's replicas, leader first; empty only for a partition of an old
+    /// record applied before any broker registered.
+    pub replicas: Vec<Vec<i32>>,
+}
+
+impl TopicImage {
+    /// The broker leading `partition` (-1: unknown partition or not yet placed).
+    pub fn leader(&self, partition: i32) -> i32 {
+        usize::try_from(partition)
+            .ok()
+            .and_then(|p| self.replicas.get(p))
+            .and_then(|r| r.first().copied())
+            .unwrap_or(-1)
+    }
 }
 
 /// The metadata state after the record at `offset` (-1: no record yet).
@@ -132,6 +158,13 @@ impl Image {
                 port,
                 rack,
             } => {
+                // Partitions of old records applied before any broker registered belong to
+                // the first broker that does.
+                for topic in self.topics.values_mut() {
+                    for replicas in topic.replicas.iter_mut().filter(|r| r.is_empty()) {
+                        replicas.push(*node_id);
+                    }
+                }
                 self.brokers.insert(
                     *node_id,
                     BrokerImage {
@@ -147,6 +180,7 @@ impl Image {
                 id,
                 partitions,
                 configs,
+                replicas,
             } => {
                 let id = parse_id(id)?;
                 if self.topics.contains_key(name) {
@@ -158,6 +192,7 @@ impl Image {
                 if *partitions < 1 {
                     return fail(format!("topic {name} with {partitions} partitions"));
                 }
+                let replicas = self.placed(replicas, *partitions)?;
                 self.topics.insert(
                     name.clone(),
                     TopicImage {
@@ -165,18 +200,25 @@ impl Image {
                         id,
                         partitions: *partitions,
                         configs: configs.clone(),
+                        replicas,
                     },
                 );
             }
-            MetadataRecord::AddPartitions { id, partitions } => {
-                let topic = self.topic_mut(id)?;
-                if *partitions <= topic.partitions {
+            MetadataRecord::AddPartitions {
+                id,
+                partitions,
+                replicas,
+            } => {
+                let current = self.topic_mut(id)?.partitions;
+                if *partitions <= current {
                     return fail(format!(
-                        "topic {} has {} partitions, not fewer than {partitions}",
-                        topic.name, topic.partitions
+                        "topic {id} has {current} partitions, not fewer than {partitions}"
                     ));
                 }
+                let added = self.placed(replicas, *partitions - current)?;
+                let topic = self.topic_mut(id)?;
                 topic.partitions = *partitions;
+                topic.replicas.extend(added);
             }
             MetadataRecord::DeleteTopic { id } => {
                 let name = self.topic_mut(id)?.name.clone();
@@ -219,6 +261,24 @@ impl Image {
         Ok(())
     }
 
+    /// The replica lists of `count` new partitions: as recorded, or for an old record
+    /// without them, the lowest-id registered broker (none yet: filled at registration).
+    /// Lists that are all empty are such a record too: the snapshot of an image built from
+    /// old records before any broker registered (a migrated local metadata log).
+    fn placed(&self, recorded: &[Vec<i32>], count: i32) -> Result<Vec<Vec<i32>>, ApplyError> {
+        if recorded.iter().all(Vec::is_empty) {
+            let legacy: Vec<i32> = self.brokers.keys().next().copied().into_iter().collect();
+            return Ok(vec![legacy; count as usize]);
+        }
+        if recorded.len() != count as usize || recorded.iter().any(Vec::is_empty) {
+            return Err(ApplyError(format!(
+                "{} replica lists for {count} partitions",
+                recorded.len()
+            )));
+        }
+        Ok(recorded.to_vec())
+    }
+
     fn topic_mut(&mut self, id: &str) -> Result<&mut TopicImage, ApplyError> {
         let id = parse_id(id)?;
         self.topics
@@ -247,6 +307,7 @@ impl Image {
             id: t.id.to_string(),
             partitions: t.partitions,
             configs: t.configs.clone(),
+            replicas: t.replicas.clone(),
         }));
         for (broker, configs) in &self.broker_configs {
             out.extend(configs.iter().map(|(k, v)| MetadataRecord::Config {
@@ -288,6 +349,7 @@ mod tests {
             id: Uuid([id; 16]).to_string(),
             partitions,
             configs: BTreeMap::new(),
+            replicas: vec![vec![1]; partitions.max(0) as usize],
         }
     }
 
@@ -301,6 +363,7 @@ mod tests {
             MetadataRecord::AddPartitions {
                 id: Uuid([1; 16]).to_string(),
                 partitions: 5,
+                replicas: vec![vec![1]; 3],
             },
             MetadataRecord::Config {
                 resource: ConfigResource::Topic("a".into()),
@@ -327,6 +390,7 @@ mod tests {
             MetadataRecord::AddPartitions {
                 id: Uuid([1; 16]).to_string(),
                 partitions: 5,
+                replicas: vec![vec![1]; 3],
             },
             MetadataRecord::DeleteTopic {
                 id: Uuid([9; 16]).to_string(),
@@ -382,5 +446,34 @@ mod tests {
         }
         rebuilt.offset = image.offset;
         assert_eq!(rebuilt, image);
+    }
+
+    /// Records written before placement (no `replicas`) still parse, and their partitions
+    /// belong to the broker registered when they apply, or to the first one to register.
+    #[test]
+    fn old_records_without_replicas() {
+        let old: Vec<MetadataRecord> = serde_json::from_str(&format!(
+            r#"[{{"type":"cluster_id","id":"c"}},
+               {{"type":"create_topic","name":"a","id":"{a}","partitions":2,"configs":{{}}}},
+               {{"type":"register_broker","node_id":7,"host":"h","port":1,"rack":null}},
+               {{"type":"register_broker","node_id":3,"host":"h","port":2,"rack":null}},
+               {{"type":"create_topic","name":"b","id":"{b}","partitions":1,"configs":{{}}}},
+               {{"type":"add_partitions","id":"{a}","partitions":3}}]"#,
+            a = Uuid([1; 16]),
+            b = Uuid([2; 16]),
+        ))
+        .unwrap();
+        let mut image = Image::default();
+        for (i, record) in old.iter().enumerate() {
+            image = image.apply(i as i64, record).unwrap();
+        }
+        assert_eq!(image.topics["a"].replicas, [[7], [7], [3]]);
+        assert_eq!(image.topics["b"].replicas, [[3]]);
+        assert_eq!(
+            (image.topics["a"].leader(2), image.topics["a"].leader(3)),
+            (3, -1)
+        );
+        let written = serde_json::to_string(&image.to_records()[4]).unwrap();
+        assert!(written.contains(r#""replicas":[[3]]"#), "{written}");
     }
 }

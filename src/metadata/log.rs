@@ -385,6 +385,7 @@ mod tests {
                 id: strom_protocol::Uuid([3; 16]).to_string(),
                 partitions: 1,
                 configs: Default::default(),
+                replicas: vec![vec![1]],
             }],
         );
         let log_path = dir.path().join(DIR_NAME).join(LOG_FILE);

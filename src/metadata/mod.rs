@@ -14,6 +14,7 @@
 
 pub mod image;
 pub mod log;
+pub mod placement;
 
 pub use image::{ConfigResource, Image, MetadataRecord, TopicImage};
 pub use log::MetadataError;

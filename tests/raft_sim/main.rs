@@ -54,6 +54,7 @@ async fn refused_record_is_skipped_everywhere() {
         .client_write(vec![MetadataRecord::AddPartitions {
             id: "00000000000000000000000000000009".into(),
             partitions: 3,
+            replicas: Vec::new(),
         }])
         .await
         .unwrap();
