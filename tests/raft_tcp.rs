@@ -97,7 +97,7 @@ async fn three_controllers_over_tcp() {
     let mut nodes = BTreeMap::new();
     for (id, listener) in listeners {
         let dir = dirs[id as usize - 1].path();
-        let node = RaftMetadata::open(dir, id, &voters, listener, &settings())
+        let node = RaftMetadata::open(dir, id, &voters, Some(listener), &settings())
             .await
             .unwrap();
         nodes.insert(id, node);
@@ -136,7 +136,7 @@ async fn three_controllers_over_tcp() {
         dirs[first as usize - 1].path(),
         first,
         &voters,
-        listener,
+        Some(listener),
         &settings(),
     )
     .await

@@ -51,15 +51,18 @@ pub struct RaftMetadata {
     server: Option<tokio::task::JoinHandle<()>>,
 }
 
+/// The address a quorum of one records for its only voter: nothing ever connects to it.
+pub const QUORUM_OF_ONE_ADDRESS: &str = "none:0";
+
 impl RaftMetadata {
     /// Starts controller `node_id` of the quorum `voters` (node id -> controller address),
-    /// serving Raft RPCs on `listener`. Every voter initializes with the same voter set, which
+    /// serving Raft RPCs on `listener` (none for a quorum of one, which sends none). Every voter initializes with the same voter set, which
     /// openraft makes idempotent: the membership entry at index 0 is the same everywhere.
     pub async fn open(
         log_dirs: &Path,
         node_id: u64,
         voters: &BTreeMap<u64, String>,
-        listener: TcpListener,
+        listener: Option<TcpListener>,
         settings: &QuorumSettings,
     ) -> anyhow::Result<RaftMetadata> {
         let controller = start(
@@ -70,7 +73,7 @@ impl RaftMetadata {
             None,
         )
         .await?;
-        let server = super::tcp::serve(listener, controller.raft.clone());
+        let server = listener.map(|l| super::tcp::serve(l, controller.raft.clone()));
         if !controller.raft.is_initialized().await? {
             let members: BTreeMap<u64, BasicNode> = voters
                 .iter()
@@ -85,7 +88,7 @@ impl RaftMetadata {
         Ok(RaftMetadata {
             controller,
             proposing: tokio::sync::Mutex::new(()),
-            server: Some(server),
+            server,
         })
     }
 
@@ -95,10 +98,10 @@ impl RaftMetadata {
         node_id: u64,
         settings: &QuorumSettings,
     ) -> anyhow::Result<RaftMetadata> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let address = listener.local_addr()?.to_string();
-        let voters = BTreeMap::from([(node_id, address)]);
-        let metadata = RaftMetadata::open(log_dirs, node_id, &voters, listener, settings).await?;
+        // No listener: a lone voter sends and receives no RPCs. (It once bound an ephemeral
+        // loopback port, which could take the very port the broker was told to listen on.)
+        let voters = BTreeMap::from([(node_id, QUORUM_OF_ONE_ADDRESS.to_string())]);
+        let metadata = RaftMetadata::open(log_dirs, node_id, &voters, None, settings).await?;
         metadata.wait_leader(node_id).await?;
         Ok(metadata)
     }

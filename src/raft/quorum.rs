@@ -72,7 +72,8 @@ impl MetadataQuorum {
             let listener = tokio::net::TcpListener::bind(&address)
                 .await
                 .map_err(|e| anyhow::anyhow!("binding the controller listener {address}: {e}"))?;
-            let metadata = RaftMetadata::open(&dir, node_id, &voters, listener, &settings).await?;
+            let metadata =
+                RaftMetadata::open(&dir, node_id, &voters, Some(listener), &settings).await?;
             if voters.len() == 1 {
                 metadata.wait_leader(node_id).await?;
             }
