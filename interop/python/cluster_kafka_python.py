@@ -6,7 +6,7 @@ the partition's leader), and reads it back with a consumer group (whose coordina
 leader of the group's __consumer_offsets partition): every message exactly once, in order
 per partition, and the group's committed offsets at the end of every partition.
 
-Usage: STROM_BOOTSTRAP=host:port,host:port,host:port python3 test_cluster.py
+Usage: STROM_BOOTSTRAP=host:port,host:port,host:port python3 cluster_kafka_python.py
 """
 
 import collections
