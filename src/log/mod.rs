@@ -237,6 +237,12 @@ impl PartitionLog {
         if clean_log_end_offset.is_none() && marker.is_some() {
             tracing::warn!(dir = %dir.display(), "unreadable clean-shutdown marker; recovered");
         }
+        // `segment.ms` of a reopened active segment counts, as in Kafka, from its first
+        // batch's max timestamp (else from the first append after this open), so a broker
+        // restarted more often than `segment.ms` still rolls by time.
+        if let Some(active) = segments.last_mut() {
+            active.first_append_ms = active.first_batch_timestamp()?;
+        }
         let log_end_offset = segments[segments.len() - 1].next_offset();
         let checkpointed = checkpoint::read_offset(dir, LOG_START_CHECKPOINT, LOG_START_KEY)?;
         let log_start_offset = segments[0]

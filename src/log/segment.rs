@@ -370,6 +370,18 @@ impl Segment {
         Ok(len)
     }
 
+    /// The max timestamp of the segment's first batch, when it has one with a timestamp.
+    pub fn first_batch_timestamp(&self) -> Result<Option<i64>, LogError> {
+        if self.size < BATCH_HEADER_LEN as u64 {
+            return Ok(None);
+        }
+        let head = self.read_at(0, BATCH_HEADER_LEN)?;
+        Ok(BatchHeader::parse(&head)
+            .ok()
+            .map(|h| h.max_timestamp)
+            .filter(|&t| t >= 0))
+    }
+
     /// The segment's file, for sending ranges of it.
     pub fn file(&self) -> &Arc<File> {
         &self.log

@@ -223,6 +223,36 @@ fn rolls_by_time() {
     );
 }
 
+/// After a reopen, `segment.ms` counts from the active segment's first batch timestamp,
+/// not from the first append after the open.
+#[test]
+fn reopened_segment_rolls_by_its_first_batch_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = LogConfig {
+        segment_ms: 1000,
+        ..LogConfig::default()
+    };
+    let mut log = PartitionLog::open(dir.path(), config.clone()).unwrap();
+    // Record timestamps 5000 (the batch's max: 5000).
+    log.append(&mut batch(&["a"], 5_000), 5_000).unwrap();
+    drop(log);
+    let mut log = PartitionLog::open(dir.path(), config.clone()).unwrap();
+    log.append(&mut batch(&["b"], 5_500), 5_500).unwrap();
+    assert_eq!(log.segment_count(), 1);
+    log.append(&mut batch(&["c"], 6_000), 6_000).unwrap();
+    assert_eq!(log.segment_count(), 2);
+    drop(log);
+    // A segment whose batches carry no timestamp counts from the first append again.
+    let dir = tempfile::tempdir().unwrap();
+    let mut log = PartitionLog::open(dir.path(), config.clone()).unwrap();
+    log.append(&mut batch(&["a"], -1), 5_000).unwrap();
+    drop(log);
+    let mut log = PartitionLog::open(dir.path(), config).unwrap();
+    log.append(&mut batch(&["b"], -1), 9_000).unwrap();
+    log.append(&mut batch(&["c"], -1), 9_999).unwrap();
+    assert_eq!(log.segment_count(), 1);
+}
+
 /// Oversized batches and malformed input are refused without changing the log.
 #[test]
 fn append_rejects_bad_input() {
