@@ -651,33 +651,10 @@ async fn old_metadata_file_is_carried_over() {
 
 /// The stored batches of partition 0 from offset 0 (Fetch v12).
 async fn stored_batches(client: &mut Client, topic: &str) -> bytes::Bytes {
-    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
-    use strom_protocol::generated::FetchRequest;
-    let request = RequestBody::Fetch(FetchRequest {
-        replica_id: -1,
-        max_bytes: 1 << 20,
-        topics: vec![FetchTopic {
-            topic: topic.into(),
-            partitions: vec![FetchPartition {
-                partition: 0,
-                fetch_offset: 0,
-                partition_max_bytes: 1 << 20,
-                ..Default::default()
-            }],
-            ..Default::default()
-        }],
-        ..Default::default()
-    });
-    match client.call(12, request).await {
-        ResponseBody::Fetch(mut r) => r
-            .responses
-            .remove(0)
-            .partitions
-            .remove(0)
-            .records
-            .unwrap_or_default(),
-        other => panic!("unexpected {other:?}"),
-    }
+    fetch_partition(client, topic, 0, 0, 1 << 20)
+        .await
+        .records
+        .unwrap_or_default()
 }
 
 /// compression.type other than `producer` recompresses batches in another codec on append

@@ -322,29 +322,7 @@ async fn pipelined_producer(
 
 /// One fetch at `offset` returning at most one batch: its (base offset, last offset).
 async fn batch_at(client: &mut Client, offset: i64) -> (i64, i64) {
-    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
-    use strom_protocol::generated::FetchRequest;
-    let request = strom_protocol::RequestBody::Fetch(FetchRequest {
-        replica_id: -1,
-        max_wait_ms: 0,
-        min_bytes: 0,
-        max_bytes: 1,
-        topics: vec![FetchTopic {
-            topic: PIPE_TOPIC.into(),
-            partitions: vec![FetchPartition {
-                partition: 0,
-                fetch_offset: offset,
-                partition_max_bytes: 1,
-                ..Default::default()
-            }],
-            ..Default::default()
-        }],
-        ..Default::default()
-    });
-    let data = match client.call(12, request).await {
-        strom_protocol::ResponseBody::Fetch(mut r) => r.responses.remove(0).partitions.remove(0),
-        other => panic!("unexpected {other:?}"),
-    };
+    let data = fetch_partition(client, PIPE_TOPIC, 0, offset, 1).await;
     assert_eq!(data.error_code, 0);
     let records = data.records.unwrap_or_default();
     let mut found = Vec::new();

@@ -389,29 +389,10 @@ async fn topic_configs_apply_and_persist() {
 
 /// The raw records of partition 0 from offset 0 (Fetch v12).
 async fn fetch_raw(client: &mut Client, topic: &str) -> bytes::Bytes {
-    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
-    use strom_protocol::generated::FetchRequest;
-    let request = RequestBody::Fetch(FetchRequest {
-        replica_id: -1,
-        max_wait_ms: 0,
-        min_bytes: 0,
-        max_bytes: 1 << 20,
-        topics: vec![FetchTopic {
-            topic: topic.into(),
-            partitions: vec![FetchPartition {
-                partition: 0,
-                fetch_offset: 0,
-                partition_max_bytes: 1 << 20,
-                ..Default::default()
-            }],
-            ..Default::default()
-        }],
-        ..Default::default()
-    });
-    match client.call(12, request).await {
-        ResponseBody::Fetch(mut r) => r.responses.remove(0).partitions.remove(0).records.unwrap(),
-        other => panic!("unexpected {other:?}"),
-    }
+    fetch_partition(client, topic, 0, 0, 1 << 20)
+        .await
+        .records
+        .unwrap()
 }
 
 /// A compacted topic refuses keyless records and its broker compacts it in the background:
@@ -723,29 +704,9 @@ async fn concurrent_creates_of_one_topic_do_not_clash() {
 
 /// Fetch v12 of partition 0 from offset 0: the partition's error code.
 async fn fetch_error(client: &mut Client, topic: &str) -> i16 {
-    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
-    use strom_protocol::generated::FetchRequest;
-    let request = RequestBody::Fetch(FetchRequest {
-        replica_id: -1,
-        max_wait_ms: 0,
-        min_bytes: 0,
-        max_bytes: 1 << 20,
-        topics: vec![FetchTopic {
-            topic: topic.into(),
-            partitions: vec![FetchPartition {
-                partition: 0,
-                fetch_offset: 0,
-                partition_max_bytes: 1 << 20,
-                ..Default::default()
-            }],
-            ..Default::default()
-        }],
-        ..Default::default()
-    });
-    match client.call(12, request).await {
-        ResponseBody::Fetch(r) => r.responses[0].partitions[0].error_code,
-        other => panic!("unexpected {other:?}"),
-    }
+    fetch_partition(client, topic, 0, 0, 1 << 20)
+        .await
+        .error_code
 }
 
 /// A failed fsync outside the flusher (here: a roll seals an active segment that is really

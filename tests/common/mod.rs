@@ -178,6 +178,40 @@ pub async fn produce_one(
     }
 }
 
+/// One Fetch (v12) of one partition from `offset`, answered at once (`max_wait_ms` 0),
+/// at most `max_bytes` (KIP-74: one whole batch even if larger): that partition's data.
+pub async fn fetch_partition(
+    client: &mut Client,
+    topic: &str,
+    partition: i32,
+    offset: i64,
+    max_bytes: i32,
+) -> strom_protocol::generated::fetch_response::PartitionData {
+    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
+    use strom_protocol::generated::FetchRequest;
+    let request = RequestBody::Fetch(FetchRequest {
+        replica_id: -1,
+        max_wait_ms: 0,
+        min_bytes: 0,
+        max_bytes,
+        topics: vec![FetchTopic {
+            topic: topic.into(),
+            partitions: vec![FetchPartition {
+                partition,
+                fetch_offset: offset,
+                partition_max_bytes: max_bytes,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    match client.call(12, request).await {
+        ResponseBody::Fetch(mut r) => r.responses.remove(0).partitions.remove(0),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
 /// Every record value in a partition from `offset` on, with its offset (Fetch v12, repeated
 /// until the high watermark).
 pub async fn read_values(
@@ -200,32 +234,10 @@ pub async fn try_read_values(
     partition: i32,
     offset: i64,
 ) -> Result<Vec<(i64, String)>, i16> {
-    use strom_protocol::generated::fetch_request::{FetchPartition, FetchTopic};
-    use strom_protocol::generated::FetchRequest;
     let mut out = Vec::new();
     let mut position = offset;
     for _ in 0..10_000 {
-        let request = RequestBody::Fetch(FetchRequest {
-            replica_id: -1,
-            max_wait_ms: 0,
-            min_bytes: 0,
-            max_bytes: 50 << 20,
-            topics: vec![FetchTopic {
-                topic: topic.into(),
-                partitions: vec![FetchPartition {
-                    partition,
-                    fetch_offset: position,
-                    partition_max_bytes: 1 << 20,
-                    ..Default::default()
-                }],
-                ..Default::default()
-            }],
-            ..Default::default()
-        });
-        let data = match client.call(12, request).await {
-            ResponseBody::Fetch(mut r) => r.responses.remove(0).partitions.remove(0),
-            other => panic!("unexpected {other:?}"),
-        };
+        let data = fetch_partition(client, topic, partition, position, 1 << 20).await;
         if data.error_code != 0 {
             return Err(data.error_code);
         }
