@@ -82,6 +82,19 @@ fn sync(
     generation: i32,
     assignments: &[(&str, &str)],
 ) -> Receiver<SyncGroupResponse> {
+    sync_as(m, store, now, member, None, generation, assignments)
+}
+
+/// A SyncGroup of group "g", from a static member when `instance` is given.
+fn sync_as(
+    m: &mut GroupManager,
+    store: &mut MemoryStore,
+    now: i64,
+    member: &str,
+    instance: Option<&str>,
+    generation: i32,
+    assignments: &[(&str, &str)],
+) -> Receiver<SyncGroupResponse> {
     m.sync(
         store,
         now,
@@ -89,6 +102,7 @@ fn sync(
             group_id: "g".into(),
             generation_id: generation,
             member_id: member.into(),
+            group_instance_id: instance.map(Into::into),
             assignments: assignments
                 .iter()
                 .map(|(id, a)| (id.to_string(), Bytes::from(a.to_string())))

@@ -5,9 +5,10 @@
 //! unknown members.
 
 use super::{
-    join_new, manager, ready, request, stable_pair, sync, MemoryStore, REBALANCE_MS, SESSION_MS,
+    join_new, manager, ready, request, stable_pair, sync, sync_as, MemoryStore, REBALANCE_MS,
+    SESSION_MS,
 };
-use crate::group::manager::{GroupManager, SyncRequest};
+use crate::group::manager::GroupManager;
 use crate::group::offsets::Committer;
 use crate::group::state::GroupState;
 use bytes::Bytes;
@@ -24,20 +25,14 @@ fn static_sync(
     generation: i32,
     assignments: &[(&str, &str)],
 ) -> Receiver<SyncGroupResponse> {
-    m.sync(
+    sync_as(
+        m,
         store,
         now,
-        SyncRequest {
-            group_id: "g".into(),
-            generation_id: generation,
-            member_id: member.into(),
-            group_instance_id: Some(instance.into()),
-            assignments: assignments
-                .iter()
-                .map(|(id, a)| (id.to_string(), Bytes::from(a.to_string())))
-                .collect(),
-            ..Default::default()
-        },
+        member,
+        Some(instance),
+        generation,
+        assignments,
     )
 }
 
