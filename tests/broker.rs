@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{batch, produce_request, start_broker, Client};
+use common::{batch, create_topic, produce_request, start_broker, Client};
 use std::time::Duration;
 use strom_protocol::generated::create_topics_request::CreatableTopic;
 use strom_protocol::generated::delete_topics_request::DeleteTopicState;
@@ -14,23 +14,6 @@ use strom_protocol::generated::produce_request::{PartitionProduceData, TopicProd
 use strom_protocol::generated::*;
 use strom_protocol::records::{self, Compression};
 use strom_protocol::{ApiKey, ErrorCode, RequestBody, ResponseBody, Uuid};
-
-async fn create_topic(client: &mut Client, name: &str, partitions: i32) -> CreateTopicsResponse {
-    let request = CreateTopicsRequest {
-        topics: vec![CreatableTopic {
-            name: name.into(),
-            num_partitions: partitions,
-            replication_factor: 1,
-            ..Default::default()
-        }],
-        timeout_ms: 5000,
-        ..Default::default()
-    };
-    match client.call(7, RequestBody::CreateTopics(request)).await {
-        ResponseBody::CreateTopics(r) => r,
-        other => panic!("unexpected {other:?}"),
-    }
-}
 
 async fn metadata(
     client: &mut Client,

@@ -169,20 +169,7 @@ async fn create_topic(node: &Node, name: &str) -> CreateTopicsResponse {
 
 async fn create_topic_with(node: &Node, name: &str, partitions: i32) -> CreateTopicsResponse {
     let mut client = Client::connect(node.client_addr).await;
-    let request = CreateTopicsRequest {
-        topics: vec![CreatableTopic {
-            name: name.into(),
-            num_partitions: partitions,
-            replication_factor: 1,
-            ..Default::default()
-        }],
-        timeout_ms: 20_000,
-        ..Default::default()
-    };
-    match client.call(7, RequestBody::CreateTopics(request)).await {
-        ResponseBody::CreateTopics(r) => r,
-        other => panic!("unexpected {other:?}"),
-    }
+    common::create_topic(&mut client, name, partitions).await
 }
 
 async fn describe_quorum(node: &Node) -> DescribeQuorumResponse {

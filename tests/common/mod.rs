@@ -119,7 +119,12 @@ pub fn producer_batch(producer_id: i64, epoch: i16, seq: i32, values: &[&str]) -
 }
 
 /// Creates a topic (CreateTopics v7) and asserts it worked.
-pub async fn create_topic_ok(client: &mut Client, name: &str, partitions: i32) {
+/// CreateTopics (v7) of one topic with replication factor 1: the whole answer.
+pub async fn create_topic(
+    client: &mut Client,
+    name: &str,
+    partitions: i32,
+) -> strom_protocol::generated::CreateTopicsResponse {
     use strom_protocol::generated::create_topics_request::CreatableTopic;
     use strom_protocol::generated::CreateTopicsRequest;
     let request = CreateTopicsRequest {
@@ -129,13 +134,18 @@ pub async fn create_topic_ok(client: &mut Client, name: &str, partitions: i32) {
             replication_factor: 1,
             ..Default::default()
         }],
-        timeout_ms: 5000,
+        timeout_ms: 20_000,
         ..Default::default()
     };
     match client.call(7, RequestBody::CreateTopics(request)).await {
-        ResponseBody::CreateTopics(r) => assert_eq!(r.topics[0].error_code, 0, "{r:?}"),
+        ResponseBody::CreateTopics(r) => r,
         other => panic!("unexpected {other:?}"),
     }
+}
+
+pub async fn create_topic_ok(client: &mut Client, name: &str, partitions: i32) {
+    let r = create_topic(client, name, partitions).await;
+    assert_eq!(r.topics[0].error_code, 0, "{r:?}");
 }
 
 /// A Produce request of one batch to one partition.
