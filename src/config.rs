@@ -77,6 +77,11 @@ pub struct BrokerConfig {
     /// `metadata.log.max.record.bytes.between.snapshots`: metadata log bytes after which
     /// the image is snapshotted and the log emptied.
     pub metadata_snapshot_bytes: u64,
+    /// `broker.heartbeat.interval.ms`: how often a broker tells the active controller it
+    /// is alive.
+    pub broker_heartbeat_interval_ms: u64,
+    /// `broker.session.timeout.ms`: a broker not heard from for this long is fenced.
+    pub broker_session_timeout_ms: u64,
     /// Every key as given, for DescribeConfigs and for keys strom accepts but ignores.
     pub raw: BTreeMap<String, String>,
 }
@@ -127,6 +132,8 @@ const KNOWN_KEYS: &[&str] = &[
     "process.roles",
     "controller.quorum.voters",
     "controller.listener.names",
+    "broker.heartbeat.interval.ms",
+    "broker.session.timeout.ms",
 ];
 
 /// Every config key strom knows.
@@ -364,6 +371,16 @@ impl BrokerConfig {
                 get("metadata.log.max.record.bytes.between.snapshots"),
                 20 * 1024 * 1024,
             )?,
+            broker_heartbeat_interval_ms: parse_or(
+                "broker.heartbeat.interval.ms",
+                get("broker.heartbeat.interval.ms"),
+                2000,
+            )?,
+            broker_session_timeout_ms: parse_or(
+                "broker.session.timeout.ms",
+                get("broker.session.timeout.ms"),
+                9000,
+            )?,
             raw,
         };
         config.validate()?;
@@ -445,6 +462,20 @@ impl BrokerConfig {
                 "too large",
             ));
         }
+        if self.broker_heartbeat_interval_ms == 0 {
+            return Err(invalid(
+                "broker.heartbeat.interval.ms",
+                "0",
+                "must be positive",
+            ));
+        }
+        if self.broker_session_timeout_ms <= self.broker_heartbeat_interval_ms {
+            return Err(invalid(
+                "broker.session.timeout.ms",
+                &self.broker_session_timeout_ms.to_string(),
+                "must be greater than broker.heartbeat.interval.ms",
+            ));
+        }
         if !self.controller_quorum_voters.is_empty() {
             let voters = "controller.quorum.voters";
             if self.node_id < 0
@@ -478,6 +509,8 @@ impl BrokerConfig {
     pub fn quorum_settings(&self) -> crate::raft::QuorumSettings {
         crate::raft::QuorumSettings {
             snapshot_every_entries: self.metadata_snapshot_bytes.div_ceil(512).max(1),
+            broker_heartbeat_interval_ms: self.broker_heartbeat_interval_ms,
+            broker_session_timeout_ms: self.broker_session_timeout_ms,
             ..crate::raft::QuorumSettings::default()
         }
         .for_node(self.node_id as u64)

@@ -47,6 +47,15 @@ impl Node {
         self.child = Some(child);
     }
 
+    /// SIGTERM (a graceful stop, with controlled shutdown); waits for the exit.
+    fn stop(&mut self) -> std::process::ExitStatus {
+        let mut child = self.child.take().expect("running");
+        let pid = child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        assert!(sent.success());
+        child.wait().unwrap()
+    }
+
     fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {
             let _ = child.kill();
@@ -70,6 +79,11 @@ fn free_port() -> u16 {
 }
 
 fn nodes(dir: &Path) -> Vec<Node> {
+    nodes_with(dir, &[])
+}
+
+/// Three nodes with `extra` settings each.
+fn nodes_with(dir: &Path, extra: &[&str]) -> Vec<Node> {
     let ports: Vec<(u16, u16)> = (0..3).map(|_| (free_port(), free_port())).collect();
     let voters = ports
         .iter()
@@ -95,6 +109,7 @@ fn nodes(dir: &Path) -> Vec<Node> {
                 client_addr: format!("127.0.0.1:{client}").parse().unwrap(),
                 args: settings
                     .iter()
+                    .chain(&extra.iter().map(|s| s.to_string()).collect::<Vec<_>>())
                     .flat_map(|s| ["--override".to_string(), s.clone()])
                     .collect(),
                 log: dir.join(format!("node-{id}.log")),
@@ -196,7 +211,8 @@ async fn describe_quorum(node: &Node) -> DescribeQuorumResponse {
 async fn three_processes_share_metadata_and_survive_the_controller() {
     let _one = ONE_CLUSTER_AT_A_TIME.lock().await;
     let dir = tempfile::tempdir().unwrap();
-    let mut nodes = nodes(dir.path());
+    // Sessions longer than the test: only a controlled shutdown fences a broker here.
+    let mut nodes = nodes_with(dir.path(), &["broker.session.timeout.ms=600000"]);
     for node in &mut nodes {
         node.start();
     }
@@ -290,6 +306,20 @@ async fn three_processes_share_metadata_and_survive_the_controller() {
             .join(format!("node-{}", killed + 1))
             .join(format!("after-failover-{}", p.partition_index));
         assert_eq!(dir.is_dir(), p.leader_id == killed as i32 + 1, "{p:?}");
+    }
+
+    // A graceful stop is a controlled shutdown: the broker fences itself at once (its
+    // session is far longer than this test), leaving the brokers listed by the others.
+    let stopped = survivors[0];
+    assert!(nodes[stopped].stop().success());
+    let log = std::fs::read_to_string(&nodes[stopped].log).unwrap();
+    assert!(log.contains("controlled shutdown: broker fenced"), "{log}");
+    let others: Vec<i32> = (1..=3).filter(|id| *id != stopped as i32 + 1).collect();
+    for i in (0..3).filter(|i| *i != stopped) {
+        wait_metadata(&nodes[i], "the stopped broker unlisted", |m| {
+            broker_ids(m) == others
+        })
+        .await;
     }
 }
 
@@ -576,7 +606,7 @@ async fn partitions_are_placed_and_requests_routed_to_their_leaders() {
         .await;
         assert_eq!(
             placement(&m, "manual"),
-            [(3, vec![3, 1], vec![3, 1]), (1, vec![1, 2], vec![1, 2])]
+            [(3, vec![3, 1], vec![3]), (1, vec![1, 2], vec![1])]
         );
     }
     assert_eq!(produce(&nodes[2], "manual", 0, &["m"]).await, (0, 0));
@@ -631,4 +661,117 @@ async fn partitions_are_placed_and_requests_routed_to_their_leaders() {
             assert_eq!(code, ErrorCode::NOT_COORDINATOR.0, "node {}", node.id);
         }
     }
+}
+
+/// A partition's (error code, leader, leader epoch, isr, offline replicas).
+type Leadership = (i16, i32, i32, Vec<i32>, Vec<i32>);
+
+/// Each partition's leadership in `topic` of a Metadata answer.
+fn leadership(m: &MetadataResponse, topic: &str) -> Vec<Leadership> {
+    m.topics
+        .iter()
+        .find(|t| t.name.as_deref() == Some(topic))
+        .map(|t| {
+            t.partitions
+                .iter()
+                .map(|p| {
+                    (
+                        p.error_code,
+                        p.leader_id,
+                        p.leader_epoch,
+                        p.isr_nodes.clone(),
+                        p.offline_replicas.clone(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Broker lifecycle: a broker that stops heartbeating (SIGKILL) is fenced after its
+/// session: it is no longer listed, its partition has no leader (LEADER_NOT_AVAILABLE,
+/// leader epoch raised, the replica offline) and gets no new replicas; restarted, it
+/// registers with a new epoch, is unfenced and leads its partition again with its data.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broker_that_stops_heartbeating_is_fenced_and_rejoins() {
+    let _one = ONE_CLUSTER_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut nodes = nodes_with(
+        dir.path(),
+        &[
+            "broker.heartbeat.interval.ms=200",
+            "broker.session.timeout.ms=2000",
+        ],
+    );
+    for node in &mut nodes {
+        node.start();
+    }
+    for node in &nodes {
+        wait_metadata(node, "3 brokers registered", |m| {
+            broker_ids(m) == [1, 2, 3] && m.controller_id > 0
+        })
+        .await;
+    }
+    let (code, _) = create_topic_request(&nodes[0], assigned("life", &[&[1], &[2], &[3]])).await;
+    assert_eq!(code, ErrorCode::NONE.0);
+    let healthy = |leader: i32| (0, leader, 0, vec![leader], vec![]);
+    let m = wait_metadata(&nodes[0], "life listed", |m| {
+        leadership(m, "life").len() == 3
+    })
+    .await;
+    assert_eq!(leadership(&m, "life"), [healthy(1), healthy(2), healthy(3)]);
+    let controller = m.controller_id;
+    // The victim is a broker whose controller does not lead: the quorum keeps its leader,
+    // which fences the victim once its session expires.
+    let victim = (1..=3).find(|id| *id != controller).unwrap();
+    let v = (victim - 1) as usize;
+    assert_eq!(
+        produce(&nodes[v], "life", victim - 1, &["a", "b"]).await,
+        (0, 0)
+    );
+
+    nodes[v].kill();
+    let others: Vec<i32> = (1..=3).filter(|id| *id != victim).collect();
+    let mut expected: Vec<_> = (1..=3).map(healthy).collect();
+    expected[v] = (
+        ErrorCode::LEADER_NOT_AVAILABLE.0,
+        -1,
+        1,
+        vec![victim],
+        vec![victim],
+    );
+    for i in (0..3).filter(|i| *i != v) {
+        let m = wait_metadata(&nodes[i], "the victim fenced", |m| broker_ids(m) == others).await;
+        assert_eq!(leadership(&m, "life"), expected);
+    }
+    let survivor = &nodes[(others[0] - 1) as usize];
+    assert_eq!(
+        produce(survivor, "life", victim - 1, &["c"]).await.0,
+        ErrorCode::NOT_LEADER_OR_FOLLOWER.0
+    );
+    // New replicas go to live brokers only, and a manual assignment to the fenced one is
+    // refused.
+    let created = create_topic_with(survivor, "while-down", 4).await;
+    assert_eq!(created.topics[0].error_code, ErrorCode::NONE.0);
+    let m = wait_metadata(survivor, "while-down listed", |m| {
+        leadership(m, "while-down").len() == 4
+    })
+    .await;
+    let placed: Vec<i32> = placement(&m, "while-down").iter().map(|p| p.0).collect();
+    assert!(placed.iter().all(|l| others.contains(l)), "{placed:?}");
+    let (code, _) = create_topic_request(survivor, assigned("on-fenced", &[&[victim]])).await;
+    assert_eq!(code, ErrorCode::INVALID_REPLICA_ASSIGNMENT.0);
+
+    // Restarted: registered anew, unfenced, leading its partition again (epoch 2), with
+    // the records it had.
+    nodes[v].start();
+    expected[v] = (0, victim, 2, vec![victim], vec![]);
+    for node in &nodes {
+        let m = wait_metadata(node, "the victim back", |m| {
+            broker_ids(m) == [1, 2, 3] && leadership(m, "life").get(v).map(|p| p.1) == Some(victim)
+        })
+        .await;
+        assert_eq!(leadership(&m, "life"), expected);
+    }
+    assert_eq!(produce(&nodes[v], "life", victim - 1, &["c"]).await, (0, 2));
 }

@@ -905,6 +905,7 @@ async fn local_metadata_log_is_migrated_into_the_quorum() {
                     configs: [("retention.ms".to_string(), "4242".to_string())].into(),
                     // Written before placement: the partitions are the single node's.
                     replicas: Vec::new(),
+                    states: Vec::new(),
                 },
             ])
             .unwrap();

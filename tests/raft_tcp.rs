@@ -17,6 +17,7 @@ fn settings() -> QuorumSettings {
         election_timeout_max_ms: 600,
         snapshot_every_entries: 10,
         fsync: true,
+        ..QuorumSettings::default()
     }
 }
 

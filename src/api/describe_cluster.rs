@@ -48,12 +48,14 @@ pub fn handle(
         .image()
         .brokers
         .values()
+        // v2+ (KIP-1073) may ask for fenced brokers too; otherwise only live ones.
+        .filter(|b| !b.fenced || request.include_fenced_brokers)
         .map(|b| DescribeClusterBroker {
             broker_id: b.node_id,
             host: b.host.clone(),
             port: i32::from(b.port),
             rack: b.rack.clone(),
-            is_fenced: false,
+            is_fenced: b.fenced,
             ..Default::default()
         })
         .collect();

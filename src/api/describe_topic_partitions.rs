@@ -51,6 +51,7 @@ fn paginate(
     limit: i32,
 ) -> DescribeTopicPartitionsResponse {
     let mut remaining = i64::from(limit);
+    let image = broker.metadata.image();
     let mut topics = Vec::new();
     let mut next_cursor = None;
     for name in names {
@@ -80,7 +81,7 @@ fn paginate(
             });
         }
         remaining -= end.saturating_sub(start) as i64;
-        topics.push(describe(&topic, start..end));
+        topics.push(describe(&topic, start..end, &image));
         if next_cursor.is_some() {
             break;
         }
@@ -92,28 +93,35 @@ fn paginate(
     }
 }
 
-/// Each partition with its leader and replicas as placed; the ISR is the replica list
-/// (data is not replicated yet, so there is no follower to fall out of sync).
-fn describe(topic: &Topic, range: std::ops::Range<usize>) -> DescribeTopicPartitionsResponseTopic {
+/// Each partition with its leader, leader epoch, replicas and in-sync replicas as the
+/// metadata image records them, and the replicas on brokers that are not live as offline.
+fn describe(
+    topic: &Topic,
+    range: std::ops::Range<usize>,
+    image: &crate::metadata::Image,
+) -> DescribeTopicPartitionsResponseTopic {
     let first = range.start;
     let partitions = topic
         .replicas
-        .get(range)
+        .get(range.clone())
         .unwrap_or_default()
         .iter()
+        .zip(topic.states.get(range).unwrap_or_default())
         .enumerate()
-        .map(|(i, replicas)| DescribeTopicPartitionsResponsePartition {
-            error_code: ErrorCode::NONE.0,
-            partition_index: (first + i) as i32,
-            leader_id: replicas.first().copied().unwrap_or(-1),
-            leader_epoch: 0,
-            replica_nodes: replicas.clone(),
-            isr_nodes: replicas.clone(),
-            eligible_leader_replicas: Some(Vec::new()),
-            last_known_elr: Some(Vec::new()),
-            offline_replicas: Vec::new(),
-            ..Default::default()
-        })
+        .map(
+            |(i, (replicas, state))| DescribeTopicPartitionsResponsePartition {
+                error_code: ErrorCode::NONE.0,
+                partition_index: (first + i) as i32,
+                leader_id: state.leader,
+                leader_epoch: state.leader_epoch,
+                replica_nodes: replicas.clone(),
+                isr_nodes: state.isr.clone(),
+                eligible_leader_replicas: Some(Vec::new()),
+                last_known_elr: Some(Vec::new()),
+                offline_replicas: super::offline_replicas(image, replicas),
+                ..Default::default()
+            },
+        )
         .collect();
     DescribeTopicPartitionsResponseTopic {
         error_code: ErrorCode::NONE.0,

@@ -30,9 +30,9 @@ struct Target {
     fetch_offset: i64,
     partition_max_bytes: usize,
     partition: Result<Arc<Partition>, ErrorCode>,
-    /// The partition's leader (-1: unknown), told to the client (v12+) when it is not this
-    /// broker, so it can go there without a metadata refresh.
-    leader: i32,
+    /// The partition's leader (-1: unknown) and leader epoch, told to the client (v12+) when
+    /// it is not this broker, so it can go there without a metadata refresh.
+    leader: (i32, i32),
 }
 
 /// The answer, whose `records` may be placeholders for the file ranges in the list (see
@@ -113,8 +113,8 @@ fn resolve(broker: &Broker, request: &FetchRequest, version: i16) -> Vec<Target>
                 partition,
                 leader: resolved
                     .as_ref()
-                    .and_then(|t| t.leader(p.partition))
-                    .unwrap_or(-1),
+                    .and_then(|t| t.state(p.partition))
+                    .map_or((-1, -1), |s| (s.leader, s.leader_epoch)),
             });
         }
     }
@@ -145,10 +145,10 @@ fn read_all(
             Err(code) => {
                 data.error_code = code.0;
                 errors = true;
-                if *code == ErrorCode::NOT_LEADER_OR_FOLLOWER && target.leader >= 0 {
+                if *code == ErrorCode::NOT_LEADER_OR_FOLLOWER && target.leader.0 >= 0 {
                     data.current_leader = LeaderIdAndEpoch {
-                        leader_id: target.leader,
-                        leader_epoch: 0,
+                        leader_id: target.leader.0,
+                        leader_epoch: target.leader.1,
                         ..Default::default()
                     };
                 }
@@ -212,8 +212,8 @@ fn leader_endpoints(broker: &Broker, targets: &[Target]) -> Vec<NodeEndpoint> {
     let image = broker.metadata.image();
     let mut leaders: Vec<i32> = targets
         .iter()
-        .filter(|t| t.partition.is_err() && t.leader >= 0)
-        .map(|t| t.leader)
+        .filter(|t| t.partition.is_err() && t.leader.0 >= 0)
+        .map(|t| t.leader.0)
         .collect();
     leaders.sort_unstable();
     leaders.dedup();

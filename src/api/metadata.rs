@@ -1,11 +1,14 @@
 //! Metadata: the brokers registered on the metadata log, the cluster id, the controller
 //! (the metadata quorum's leader) and the requested topics with ids and partitions, auto-creating unknown topics
 //! when both the request and `auto.create.topics.enable` allow it. Each partition is reported
-//! with its leader and replicas as placed; the ISR is the replica list, since data is not
-//! replicated between brokers yet (only the leader stores it). Authorized operations
-//! (v8+, when asked) are what Kafka allows without an authorizer.
+//! with its leader, leader epoch, replicas and in-sync replicas as the metadata image records
+//! them; a partition without a leader (its in-sync replicas are fenced) answers
+//! LEADER_NOT_AVAILABLE, and replicas on fenced or unknown brokers are listed offline. Only
+//! live (unfenced) brokers are listed. Authorized operations (v8+, when asked) are what Kafka
+//! allows without an authorizer.
 
 use crate::broker::{validate_topic_name, Broker, Topic};
+use crate::metadata::Image;
 use strom_protocol::generated::metadata_response::{
     MetadataResponseBroker, MetadataResponsePartition, MetadataResponseTopic,
 };
@@ -15,7 +18,14 @@ use strom_protocol::{ErrorCode, Uuid};
 pub fn handle(broker: &Broker, request: MetadataRequest, _version: i16) -> MetadataResponse {
     let mut topics: Vec<MetadataResponseTopic> = match &request.topics {
         // Null asks for every topic.
-        None => broker.topics().iter().map(|t| describe(t)).collect(),
+        None => {
+            let image = broker.metadata.image();
+            broker
+                .topics()
+                .iter()
+                .map(|t| describe(t, &image))
+                .collect()
+        }
         Some(requested) => requested
             .iter()
             .map(|wanted| {
@@ -49,8 +59,8 @@ pub fn handle(broker: &Broker, request: MetadataRequest, _version: i16) -> Metad
     }
 }
 
-/// Every broker registered on the metadata log (this one as configured, the others as
-/// they registered), with the racks they registered, as DescribeCluster shows them.
+/// Every live broker registered on the metadata log (this one as configured, the others
+/// as they registered), with the racks they registered, as DescribeCluster shows them.
 fn brokers(broker: &Broker) -> Vec<MetadataResponseBroker> {
     let node_id = broker.config.node_id;
     let advertised = broker.config.advertised();
@@ -67,7 +77,7 @@ fn brokers(broker: &Broker) -> Vec<MetadataResponseBroker> {
         image
             .brokers
             .values()
-            .filter(|b| b.node_id != node_id)
+            .filter(|b| b.node_id != node_id && !b.fenced)
             .map(|b| MetadataResponseBroker {
                 node_id: b.node_id,
                 host: b.host.clone(),
@@ -88,12 +98,12 @@ fn lookup(
 ) -> MetadataResponseTopic {
     let Some(name) = name else {
         return match broker.topic_by_id(&id) {
-            Some(topic) => describe(&topic),
+            Some(topic) => describe(&topic, &broker.metadata.image()),
             None => error_topic(None, id, ErrorCode::UNKNOWN_TOPIC_ID),
         };
     };
     if let Some(topic) = broker.topic(name) {
-        return describe(&topic);
+        return describe(&topic, &broker.metadata.image());
     }
     if let Err(e) = validate_topic_name(name) {
         return error_topic(Some(name), Uuid::ZERO, e.code);
@@ -109,7 +119,7 @@ fn lookup(
         // Created as the coordinator creates it (compacted, offsets.topic.num.partitions),
         // never as an ordinary auto-created topic.
         return match crate::group::LogStore::offsets_topic(broker) {
-            Ok(topic) => describe(&topic),
+            Ok(topic) => describe(&topic, &broker.metadata.image()),
             Err(code) => error_topic(Some(name), Uuid::ZERO, code),
         };
     }
@@ -120,17 +130,17 @@ fn lookup(
         broker.config.default_replication_factor,
         &Default::default(),
     ) {
-        Ok(topic) => describe(&topic),
+        Ok(topic) => describe(&topic, &broker.metadata.image()),
         // Another request created it first.
         Err(e) if e.code == ErrorCode::TOPIC_ALREADY_EXISTS => match broker.existing_topic(name) {
-            Some(topic) => describe(&topic),
+            Some(topic) => describe(&topic, &broker.metadata.image()),
             None => error_topic(Some(name), Uuid::ZERO, ErrorCode::LEADER_NOT_AVAILABLE),
         },
         Err(e) => error_topic(Some(name), Uuid::ZERO, e.code),
     }
 }
 
-fn describe(topic: &Topic) -> MetadataResponseTopic {
+fn describe(topic: &Topic, image: &Image) -> MetadataResponseTopic {
     MetadataResponseTopic {
         name: Some(topic.name.clone()),
         topic_id: topic.id,
@@ -139,13 +149,20 @@ fn describe(topic: &Topic) -> MetadataResponseTopic {
         partitions: topic
             .replicas
             .iter()
+            .zip(&topic.states)
             .enumerate()
-            .map(|(index, replicas)| MetadataResponsePartition {
+            .map(|(index, (replicas, state))| MetadataResponsePartition {
+                error_code: if state.leader < 0 {
+                    ErrorCode::LEADER_NOT_AVAILABLE.0
+                } else {
+                    ErrorCode::NONE.0
+                },
                 partition_index: index as i32,
-                leader_id: replicas.first().copied().unwrap_or(-1),
-                leader_epoch: 0,
+                leader_id: state.leader,
+                leader_epoch: state.leader_epoch,
                 replica_nodes: replicas.clone(),
-                isr_nodes: replicas.clone(),
+                isr_nodes: state.isr.clone(),
+                offline_replicas: super::offline_replicas(image, replicas),
                 ..Default::default()
             })
             .collect(),

@@ -192,3 +192,12 @@ pub fn log_error_code(error: &crate::log::LogError) -> strom_protocol::ErrorCode
         }
     }
 }
+
+/// The replicas in `replicas` that are not live brokers (fenced, or not registered).
+pub(crate) fn offline_replicas(image: &crate::metadata::Image, replicas: &[i32]) -> Vec<i32> {
+    replicas
+        .iter()
+        .copied()
+        .filter(|r| !image.is_live(*r))
+        .collect()
+}

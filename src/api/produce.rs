@@ -114,17 +114,17 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
             let not_leader = outcome.as_ref().err() == Some(&ErrorCode::NOT_LEADER_OR_FOLLOWER);
             let mut answer = partition_response(data.index, outcome);
             // v10+ (KIP-951): name the leader, so the client can go there at once.
-            if let Some(leader) = resolved
+            if let Some(state) = resolved
                 .as_ref()
-                .and_then(|t| t.leader(data.index))
-                .filter(|l| not_leader && *l >= 0)
+                .and_then(|t| t.state(data.index))
+                .filter(|s| not_leader && s.leader >= 0)
             {
                 answer.current_leader = LeaderIdAndEpoch {
-                    leader_id: leader,
-                    leader_epoch: 0,
+                    leader_id: state.leader,
+                    leader_epoch: state.leader_epoch,
                     ..Default::default()
                 };
-                leaders.push(leader);
+                leaders.push(state.leader);
             }
             partition_responses.push(answer);
         }

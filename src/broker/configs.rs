@@ -135,6 +135,8 @@ const BROKER_CONFIGS: &[(&str, Option<&str>, Type, &str)] = &[
     ("process.roles", Some("broker,controller"), Type::List, "Roles of this node; only combined nodes are supported."),
     ("controller.quorum.voters", None, Type::List, "The metadata quorum's voters, id@host:port each; this node alone when unset."),
     ("controller.listener.names", Some("CONTROLLER"), Type::List, "Name of the listener that serves the metadata quorum."),
+    ("broker.heartbeat.interval.ms", Some("2000"), Type::Int, "How often the broker heartbeats to the active controller."),
+    ("broker.session.timeout.ms", Some("9000"), Type::Int, "A broker the active controller has not heard from for this long is fenced."),
     ("num.partitions", Some("1"), Type::Int, "Partitions of a topic created without a count."),
     ("default.replication.factor", Some("1"), Type::Short, "Replication factor of a topic created without one."),
     ("auto.create.topics.enable", Some("true"), Type::Boolean, "Whether Metadata requests create unknown topics."),

@@ -2,11 +2,17 @@
 //! topics with their replica placement, configs; see `crate::metadata`) and the open
 //! topics, each with the logs of the partitions this broker leads.
 //!
-//! Placement (`crate::metadata::placement`) gives each partition replicas, leader first;
-//! a broker opens logs only for the partitions it leads, and requests for the others are
-//! answered NOT_LEADER_OR_FOLLOWER by the handlers. Data is not yet replicated between
-//! brokers: with a replication factor above one only the leader stores the partition, and
-//! a partition whose only replica is down has no leader until it returns (no failover).
+//! Placement (`crate::metadata::placement`) gives each partition replicas, and the image
+//! each partition's leader, leader epoch and in-sync replicas (`PartitionState`); a broker
+//! opens logs only for the partitions it leads (and lets go of one whose leadership moves
+//! away, when it is fenced), and requests for the others are answered
+//! NOT_LEADER_OR_FOLLOWER by the handlers. Data is not yet replicated between brokers: the
+//! in-sync replicas are the leader alone, so a partition whose leader is fenced has no
+//! leader until that broker returns (no failover).
+//!
+//! Lifecycle: the broker registers (new epoch, unfenced) once caught up with the metadata
+//! log, heartbeats to the active controller (`crate::raft::liveness`), and fences itself on
+//! a graceful stop (controlled shutdown).
 //!
 //! Invariants: every metadata change goes through the metadata quorum
 //! (`MetadataQuorum::propose`, which blocks until the change is committed) under the
@@ -25,6 +31,7 @@ mod topics;
 
 use crate::config::BrokerConfig;
 use crate::log::{LogConfig, LogError, PartitionLog};
+use crate::metadata::image::PartitionState;
 use crate::metadata::placement;
 use crate::metadata::{ConfigResource, MetadataRecord, TopicImage};
 use crate::raft::metadata::ProposeError;
@@ -45,22 +52,29 @@ pub struct Topic {
     /// One entry per partition: its log when this broker leads it, `None` when another
     /// broker does.
     pub partitions: Vec<Option<Arc<Partition>>>,
-    /// Each partition's replicas, leader first, as the metadata image records them.
+    /// Each partition's replicas, preferred leader first, as the metadata image records them.
     pub replicas: Vec<Vec<i32>>,
+    /// Each partition's leader, leader epoch and in-sync replicas, as the image records them.
+    pub states: Vec<PartitionState>,
     /// The config overrides as given, and the effective config they make.
     pub overrides: BTreeMap<String, String>,
     pub config: TopicConfig,
 }
 
 impl Topic {
-    /// The broker leading partition `index` (None: no such partition; -1: not placed).
+    /// The broker leading partition `index` (None: no such partition; -1: none leads it).
     pub fn leader(&self, index: i32) -> Option<i32> {
-        let replicas = self.replicas.get(usize::try_from(index).ok()?)?;
-        Some(replicas.first().copied().unwrap_or(-1))
+        self.state(index).map(|s| s.leader)
+    }
+
+    /// Partition `index`'s leadership (None: no such partition).
+    pub fn state(&self, index: i32) -> Option<&PartitionState> {
+        self.states.get(usize::try_from(index).ok()?)
     }
 
     /// Partition `index` when this broker leads it; UNKNOWN_TOPIC_OR_PARTITION when the
-    /// topic has no such partition, NOT_LEADER_OR_FOLLOWER when another broker leads it.
+    /// topic has no such partition, NOT_LEADER_OR_FOLLOWER when another broker (or none)
+    /// leads it.
     pub fn local(&self, index: i32) -> Result<&Arc<Partition>, ErrorCode> {
         match usize::try_from(index)
             .ok()
@@ -123,6 +137,8 @@ pub struct Broker {
     pub cluster_id: String,
     topics: RwLock<HashMap<String, Arc<Topic>>>,
     producer_ids: ProducerIds,
+    /// This broker's epoch, from its registration.
+    pub epoch: i64,
     /// The metadata quorum and this node's latest image of it.
     pub metadata: MetadataQuorum,
     /// Group commit of fsyncs (see `flusher.rs`).
@@ -167,36 +183,32 @@ impl Broker {
             }
         }
         let advertised = config.advertised();
-        let registration = MetadataRecord::RegisterBroker {
-            node_id: config.node_id,
-            host: advertised.host.clone(),
-            port: advertised.port,
-            rack: config.raw.get("broker.rack").cloned(),
-        };
+        // Registered only now, caught up with the metadata log (the proposal returns once
+        // this node has applied it): the broker is unfenced at once, with a new epoch.
+        let incarnation = uuid::Uuid::new_v4().simple().to_string();
+        metadata
+            .propose(vec![MetadataRecord::RegisterBroker {
+                node_id: config.node_id,
+                host: advertised.host.clone(),
+                port: advertised.port,
+                rack: config.raw.get("broker.rack").cloned(),
+                incarnation: incarnation.clone(),
+                epoch: None,
+                fenced: false,
+            }])
+            .map_err(QuorumError::from)?;
         let image = metadata.image();
-        let registered =
-            image
-                .brokers
-                .get(&config.node_id)
-                .map(|b| MetadataRecord::RegisterBroker {
-                    node_id: b.node_id,
-                    host: b.host.clone(),
-                    port: b.port,
-                    rack: b.rack.clone(),
-                });
-        if registered.as_ref() != Some(&registration) {
-            metadata
-                .propose(vec![registration])
-                .map_err(QuorumError::from)?;
-        }
-        let image = metadata.image();
+        let epoch = image.brokers.get(&config.node_id).map_or(0, |b| b.epoch);
+        metadata.start_heartbeats(config.node_id, epoch);
+        tracing::info!(node_id = config.node_id, epoch, "broker registered");
         let groups =
             crate::group::Coordinator::new(crate::group::GroupConfig::from_broker(&config));
         let broker = Broker {
             config,
             cluster_id: image.cluster_id.clone(),
             topics: RwLock::new(HashMap::new()),
-            producer_ids: ProducerIds::new(image.producer_id_block_end),
+            producer_ids: ProducerIds::new(),
+            epoch,
             metadata,
             flusher: Arc::new(Flusher::with_health(Arc::default())),
             changing: std::sync::Mutex::new(()),
@@ -259,14 +271,28 @@ impl Broker {
             let open = existing
                 .and_then(|t| t.partitions.get(index as usize))
                 .and_then(Option::as_ref);
-            if let Some(partition) = open {
-                partition.log().set_config(Self::log_config(&config));
-                partitions.push(Some(Arc::clone(partition)));
-                continue;
-            }
-            if record.leader(index) != self.config.node_id {
-                partitions.push(None);
-                continue;
+            let leads = record.leader(index) == self.config.node_id;
+            match open {
+                Some(partition) if leads => {
+                    partition.log().set_config(Self::log_config(&config));
+                    partitions.push(Some(Arc::clone(partition)));
+                    continue;
+                }
+                Some(partition) => {
+                    // Leadership moved away (this broker was fenced): its data stays on
+                    // disk, flushed, for when it leads again.
+                    partition.wake_waiters();
+                    if let Err(e) = partition.log().flush() {
+                        tracing::error!(topic = %record.name, partition = index, error = %e, "flushing a partition no longer led failed");
+                    }
+                    partitions.push(None);
+                    continue;
+                }
+                None if !leads => {
+                    partitions.push(None);
+                    continue;
+                }
+                None => {}
             }
             let path = self.partition_dir(&record.name, index);
             let mut log =
@@ -289,6 +315,7 @@ impl Broker {
             id: record.id,
             partitions,
             replicas: record.replicas.clone(),
+            states: record.states.clone(),
             overrides: record.configs.clone(),
             config,
         })
@@ -344,10 +371,30 @@ impl Broker {
     /// A producer id never handed out before (InitProducerId), recording a new block of
     /// them durably when the current one is spent.
     pub fn allocate_producer_id(&self) -> Result<i64, ProposeError> {
-        self.producer_ids.allocate(|end| {
-            self.metadata
-                .propose(vec![MetadataRecord::ProducerIdBlock { end }])
-                .map(drop)
+        self.producer_ids.allocate(|| {
+            // Another broker reserving at the same time takes the block first and this
+            // reservation is refused: reserve again after it.
+            for _ in 0..RESERVE_TRIES {
+                let start = self.metadata.image().producer_id_block_end;
+                let reservation = MetadataRecord::ProducerIdBlock {
+                    start: Some(start),
+                    end: start + crate::txn::BLOCK_SIZE,
+                };
+                match self.metadata.propose(vec![reservation]) {
+                    Ok(_) => return Ok(start),
+                    Err(ProposeError::Invalid(e)) => {
+                        tracing::debug!(reason = %e, "producer id block taken by another broker");
+                        let _ = self.metadata.wait_for(
+                            move |image| image.producer_id_block_end != start,
+                            std::time::Duration::from_secs(1),
+                        );
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Err(ProposeError::Quorum(format!(
+                "no producer id block reserved in {RESERVE_TRIES} tries"
+            )))
         })
     }
 
@@ -433,6 +480,7 @@ impl Broker {
                 current == record.partitions
                     && t.overrides == record.configs
                     && t.replicas == record.replicas
+                    && t.states == record.states
             }) {
                 continue;
             }
@@ -506,19 +554,40 @@ impl Broker {
         }
     }
 
-    /// Flushes every log and marks it cleanly closed (graceful shutdown).
+    /// Flushes every log and marks it cleanly closed (graceful shutdown), after a
+    /// controlled shutdown: the broker fences itself, so clients learn at once that its
+    /// partitions have another leader (or none), without waiting out its session.
     pub fn shutdown(&self) {
         self.flusher.stop();
+        // Taken before the fence, which lets go of the partitions this broker leads.
+        let open = self.all_partitions();
+        let fence = MetadataRecord::FenceBroker {
+            node_id: self.config.node_id,
+            epoch: self.epoch,
+        };
+        match self
+            .metadata
+            .propose_within(vec![fence], CONTROLLED_SHUTDOWN_WAIT)
+        {
+            Ok(_) => tracing::info!(epoch = self.epoch, "controlled shutdown: broker fenced"),
+            Err(e) => {
+                tracing::warn!(error = %e, "controlled shutdown failed; the controller fences this broker when its session expires")
+            }
+        }
         self.metadata.shutdown();
-        for topic in self.topics() {
-            for partition in topic.local_partitions() {
-                if let Err(e) = partition.log().close_clean() {
-                    tracing::error!(topic = %topic.name, partition = partition.index, error = %e, "closing log failed");
-                }
+        for partition in open {
+            if let Err(e) = partition.log().close_clean() {
+                tracing::error!(topic = %partition.topic, partition = partition.index, error = %e, "closing log failed");
             }
         }
     }
 }
+
+/// How long a controlled shutdown waits for the quorum to record the broker fenced.
+const CONTROLLED_SHUTDOWN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Tries to reserve a producer id block before InitProducerId fails.
+const RESERVE_TRIES: usize = 10;
 
 /// How long a node joining a new quorum waits to apply the cluster id another node recorded.
 const CATCH_UP_WAIT: std::time::Duration = std::time::Duration::from_secs(15);

@@ -8,13 +8,11 @@ use crate::metadata::placement::{self, Candidate};
 use strom_protocol::ErrorCode;
 
 impl Broker {
-    /// The brokers replicas can be placed on: every registered broker (fencing is not
-    /// tracked yet, so a registered broker counts as live).
+    /// The brokers new replicas can be placed on: the live (registered, unfenced) ones.
     pub(super) fn placement_candidates(&self) -> Vec<Candidate> {
         self.metadata
             .image()
-            .brokers
-            .values()
+            .live_brokers()
             .map(|b| Candidate {
                 node_id: b.node_id,
                 rack: b.rack.clone(),
@@ -46,10 +44,16 @@ impl Broker {
         }
     }
 
-    /// Checks manual replica lists against the registered brokers.
+    /// Checks manual replica lists against the live brokers (a fenced one counts as
+    /// unregistered).
     pub fn check_assignments(&self, replicas: &[Vec<i32>]) -> Result<(), TopicError> {
-        let registered: Vec<i32> = self.metadata.image().brokers.keys().copied().collect();
-        placement::check_manual(&registered, replicas)
+        let live: Vec<i32> = self
+            .metadata
+            .image()
+            .live_brokers()
+            .map(|b| b.node_id)
+            .collect();
+        placement::check_manual(&live, replicas)
             .map_err(|m| TopicError::new(ErrorCode::INVALID_REPLICA_ASSIGNMENT, m))
     }
 }

@@ -143,8 +143,10 @@ pub fn to_records(stored: &Stored) -> Vec<crate::metadata::MetadataRecord> {
         configs: t.configs.clone(),
         // A single node wrote the file: its partitions are that node's (see the record).
         replicas: Vec::new(),
+        states: Vec::new(),
     }));
     out.push(MetadataRecord::ProducerIdBlock {
+        start: None,
         end: stored.producer_id_block_end,
     });
     out

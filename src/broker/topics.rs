@@ -102,11 +102,13 @@ impl Broker {
             )
             .map_err(|e| TopicError::new(ErrorCode::INVALID_REPLICATION_FACTOR, e.to_string()))?,
         };
+        let image = self.metadata.image();
         let record = TopicImage {
             name: name.to_string(),
             id,
             partitions,
             configs: configs.clone(),
+            states: replicas.iter().map(|r| image.initial_state(r)).collect(),
             replicas,
         };
         // Leftovers of an earlier topic of that name were removed at delete time; clear any
@@ -124,14 +126,30 @@ impl Broker {
             partitions,
             configs: configs.clone(),
             replicas: record.replicas.clone(),
+            states: Vec::new(),
         }]);
-        if let Err(e) = proposed {
-            tracing::error!(topic = name, error = %e, "recording topic failed");
-            for index in 0..partitions {
-                remove_dir_if_present(&self.partition_dir(name, index));
+        let applied = match proposed {
+            Ok(image) => image,
+            Err(e) => {
+                tracing::error!(topic = name, error = %e, "recording topic failed");
+                for index in 0..partitions {
+                    remove_dir_if_present(&self.partition_dir(name, index));
+                }
+                return Err(storage_error(e));
             }
-            return Err(storage_error(e));
-        }
+        };
+        // A broker fenced or unfenced since the image the topic was opened from leads
+        // differently in the recorded one.
+        let topic = match applied
+            .topics
+            .get(name)
+            .filter(|t| t.states != record.states)
+        {
+            Some(recorded) => self
+                .open_topic(recorded, Some(&topic))
+                .map_err(|e| TopicError::new(ErrorCode::KAFKA_STORAGE_ERROR, e.to_string()))?,
+            None => topic,
+        };
         let topic = Arc::new(topic);
         self.write_topics()
             .insert(name.to_string(), Arc::clone(&topic));
@@ -215,12 +233,16 @@ impl Broker {
         }
         let mut replicas = topic.replicas.clone();
         replicas.extend(added.iter().cloned());
+        let image = self.metadata.image();
+        let mut states = topic.states.clone();
+        states.extend(added.iter().map(|r| image.initial_state(r)));
         let record = TopicImage {
             name: name.to_string(),
             id: topic.id,
             partitions: total,
             configs: topic.overrides.clone(),
             replicas,
+            states,
         };
         let grown = self
             .open_topic(&record, Some(&topic))
@@ -290,6 +312,7 @@ impl Broker {
             partitions: topic.partitions.len() as i32,
             configs: overrides,
             replicas: topic.replicas.clone(),
+            states: topic.states.clone(),
         };
         let changed = self
             .open_topic(&record, Some(&topic))

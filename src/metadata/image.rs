@@ -28,13 +28,32 @@ pub enum ConfigResource {
 pub enum MetadataRecord {
     /// The cluster's id; the first record of every metadata log.
     ClusterId { id: String },
-    /// A broker announcing itself (node id, advertised endpoint, rack).
+    /// A broker announcing itself (node id, advertised endpoint, rack) once it has caught up
+    /// with the metadata log: it gets a new broker epoch, is unfenced, and leads again the
+    /// partitions left without a leader whose in-sync replicas it is in.
     RegisterBroker {
         node_id: i32,
         host: String,
         port: u16,
         rack: Option<String>,
+        /// Unique to the registering process: the same registration applied twice (a
+        /// proposal retried after a lost answer) changes nothing the second time.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        incarnation: String,
+        /// Only in a snapshot's records: the broker's epoch and fencing as they were.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        epoch: Option<i64>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        fenced: bool,
     },
+    /// A broker fenced: it stopped heartbeating, or shuts down (controlled shutdown). It
+    /// leaves the in-sync replicas of its partitions where others remain, and its
+    /// partitions get a new leader among the live in-sync replicas, or none. Refused when
+    /// `epoch` is not the broker's current epoch (it registered again since).
+    FenceBroker { node_id: i32, epoch: i64 },
+    /// A fenced broker heartbeating again with its current epoch: unfenced, as at
+    /// registration.
+    UnfenceBroker { node_id: i32, epoch: i64 },
     /// A new topic with its partition count, config overrides and each partition's
     /// replicas (leader first). Records written before placement existed have no
     /// `replicas`: their partitions belong to the lowest-id broker registered when the
@@ -47,6 +66,10 @@ pub enum MetadataRecord {
         configs: BTreeMap<String, String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         replicas: Vec<Vec<i32>>,
+        /// Only in a snapshot's records: each partition's leadership as it was (otherwise
+        /// a new partition is led by its first live replica, with epoch 0).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        states: Vec<PartitionState>,
     },
     /// A topic grown to `partitions` partitions in total; `replicas` are those of the new
     /// partitions (absent in old records: as for `CreateTopic`).
@@ -64,8 +87,14 @@ pub enum MetadataRecord {
         key: String,
         value: Option<String>,
     },
-    /// Producer ids below `end` are handed out (see `txn::ProducerIds`).
-    ProducerIdBlock { end: i64 },
+    /// Producer ids below `end` are handed out (see `txn::ProducerIds`). A reservation
+    /// names the block's `start`, and is refused unless the last block ended there (older
+    /// records and snapshots have none).
+    ProducerIdBlock {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        start: Option<i64>,
+        end: i64,
+    },
 }
 
 /// Why a record does not apply to an image.
@@ -73,12 +102,35 @@ pub enum MetadataRecord {
 #[error("metadata record does not apply: {0}")]
 pub struct ApplyError(pub String);
 
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BrokerImage {
     pub node_id: i32,
     pub host: String,
     pub port: u16,
     pub rack: Option<String>,
+    /// Raised at every registration by a new process; heartbeats and fencing name it, so a
+    /// message about an earlier incarnation is recognised as stale.
+    pub epoch: i64,
+    pub incarnation: String,
+    /// A fenced broker leads nothing, is not offered to clients and gets no new replicas.
+    pub fenced: bool,
+}
+
+/// A partition's leadership.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartitionState {
+    /// The leading broker; -1 while every in-sync replica is fenced (the partition is
+    /// offline until one returns: a replica outside the ISR may lack acknowledged data).
+    pub leader: i32,
+    /// Raised at every change of leader.
+    pub leader_epoch: i32,
+    /// The in-sync replicas. Data is not replicated between brokers yet, so this is the
+    /// leader alone (the last leader while there is none).
+    pub isr: Vec<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,19 +140,20 @@ pub struct TopicImage {
     pub partitions: i32,
     /// Config overrides (Kafka topic config names).
     pub configs: BTreeMap<String, String>,
-    /// Each partition's replicas, leader first; empty only for a partition of an old
-    /// record applied before any broker registered.
+    /// Each partition's replicas, preferred leader first; empty only for a partition of an
+    /// old record applied before any broker registered.
     pub replicas: Vec<Vec<i32>>,
+    /// Each partition's leadership (one per partition).
+    pub states: Vec<PartitionState>,
 }
 
 impl TopicImage {
-    /// The broker leading `partition` (-1: unknown partition or not yet placed).
+    /// The broker leading `partition` (-1: unknown partition, not yet placed, or offline).
     pub fn leader(&self, partition: i32) -> i32 {
         usize::try_from(partition)
             .ok()
-            .and_then(|p| self.replicas.get(p))
-            .and_then(|r| r.first().copied())
-            .unwrap_or(-1)
+            .and_then(|p| self.states.get(p))
+            .map_or(-1, |s| s.leader)
     }
 }
 
@@ -157,14 +210,48 @@ impl Image {
                 host,
                 port,
                 rack,
+                incarnation,
+                epoch,
+                fenced,
             } => {
                 // Partitions of old records applied before any broker registered belong to
                 // the first broker that does.
                 for topic in self.topics.values_mut() {
-                    for replicas in topic.replicas.iter_mut().filter(|r| r.is_empty()) {
-                        replicas.push(*node_id);
+                    for (replicas, state) in topic.replicas.iter_mut().zip(&mut topic.states) {
+                        if replicas.is_empty() {
+                            replicas.push(*node_id);
+                            *state = PartitionState {
+                                leader: *node_id,
+                                leader_epoch: 0,
+                                isr: vec![*node_id],
+                            };
+                        }
                     }
                 }
+                let previous = self.brokers.get(node_id);
+                if let Some(epoch) = epoch {
+                    // A snapshot's record: the broker exactly as it was.
+                    self.brokers.insert(
+                        *node_id,
+                        BrokerImage {
+                            node_id: *node_id,
+                            host: host.clone(),
+                            port: *port,
+                            rack: rack.clone(),
+                            epoch: *epoch,
+                            incarnation: incarnation.clone(),
+                            fenced: *fenced,
+                        },
+                    );
+                    return Ok(());
+                }
+                if previous
+                    .is_some_and(|b| !incarnation.is_empty() && b.incarnation == *incarnation)
+                {
+                    // This registration, applied again.
+                    return Ok(());
+                }
+                let epoch = previous.map_or(1, |b| b.epoch + 1);
                 self.brokers.insert(
                     *node_id,
                     BrokerImage {
@@ -172,8 +259,42 @@ impl Image {
                         host: host.clone(),
                         port: *port,
                         rack: rack.clone(),
+                        epoch,
+                        incarnation: incarnation.clone(),
+                        fenced: false,
                     },
                 );
+                self.lead_where_leaderless(*node_id);
+            }
+            MetadataRecord::FenceBroker { node_id, epoch } => {
+                let broker = self.current_broker(*node_id, *epoch)?;
+                if broker.fenced {
+                    return Ok(());
+                }
+                broker.fenced = true;
+                let live: Vec<i32> = self.live_brokers().map(|b| b.node_id).collect();
+                for state in self.topics.values_mut().flat_map(|t| t.states.iter_mut()) {
+                    if state.isr.len() > 1 {
+                        state.isr.retain(|b| b != node_id);
+                    }
+                    if state.leader == *node_id {
+                        state.leader = state
+                            .isr
+                            .iter()
+                            .copied()
+                            .find(|b| live.contains(b))
+                            .unwrap_or(-1);
+                        state.leader_epoch += 1;
+                    }
+                }
+            }
+            MetadataRecord::UnfenceBroker { node_id, epoch } => {
+                let broker = self.current_broker(*node_id, *epoch)?;
+                if !broker.fenced {
+                    return Ok(());
+                }
+                broker.fenced = false;
+                self.lead_where_leaderless(*node_id);
             }
             MetadataRecord::CreateTopic {
                 name,
@@ -181,6 +302,7 @@ impl Image {
                 partitions,
                 configs,
                 replicas,
+                states,
             } => {
                 let id = parse_id(id)?;
                 if self.topics.contains_key(name) {
@@ -193,6 +315,16 @@ impl Image {
                     return fail(format!("topic {name} with {partitions} partitions"));
                 }
                 let replicas = self.placed(replicas, *partitions)?;
+                let states = if states.is_empty() {
+                    replicas.iter().map(|r| self.initial_state(r)).collect()
+                } else if states.len() == replicas.len() {
+                    states.clone()
+                } else {
+                    return fail(format!(
+                        "{} partition states for {partitions} partitions",
+                        states.len()
+                    ));
+                };
                 self.topics.insert(
                     name.clone(),
                     TopicImage {
@@ -201,6 +333,7 @@ impl Image {
                         partitions: *partitions,
                         configs: configs.clone(),
                         replicas,
+                        states,
                     },
                 );
             }
@@ -216,9 +349,11 @@ impl Image {
                     ));
                 }
                 let added = self.placed(replicas, *partitions - current)?;
+                let states: Vec<_> = added.iter().map(|r| self.initial_state(r)).collect();
                 let topic = self.topic_mut(id)?;
                 topic.partitions = *partitions;
                 topic.replicas.extend(added);
+                topic.states.extend(states);
             }
             MetadataRecord::DeleteTopic { id } => {
                 let name = self.topic_mut(id)?.name.clone();
@@ -248,7 +383,13 @@ impl Image {
                 }
                 self.broker_configs.retain(|_, c| !c.is_empty());
             }
-            MetadataRecord::ProducerIdBlock { end } => {
+            MetadataRecord::ProducerIdBlock { start, end } => {
+                if start.is_some_and(|s| s != self.producer_id_block_end || s >= *end) {
+                    return fail(format!(
+                        "producer id block {start:?}..{end} does not start at {}",
+                        self.producer_id_block_end
+                    ));
+                }
                 if *end < self.producer_id_block_end {
                     return fail(format!(
                         "producer id block end {end} below {}",
@@ -279,6 +420,55 @@ impl Image {
         Ok(recorded.to_vec())
     }
 
+    /// The brokers that are not fenced.
+    pub fn live_brokers(&self) -> impl Iterator<Item = &BrokerImage> {
+        self.brokers.values().filter(|b| !b.fenced)
+    }
+
+    /// Whether `node_id` is a registered broker that is not fenced.
+    pub fn is_live(&self, node_id: i32) -> bool {
+        self.brokers.get(&node_id).is_some_and(|b| !b.fenced)
+    }
+
+    /// A new partition's leadership: its first live replica leads (none live: no leader,
+    /// and the first replica is the one to wait for).
+    pub fn initial_state(&self, replicas: &[i32]) -> PartitionState {
+        match replicas.iter().copied().find(|r| self.is_live(*r)) {
+            Some(leader) => PartitionState {
+                leader,
+                leader_epoch: 0,
+                isr: vec![leader],
+            },
+            None => PartitionState {
+                leader: -1,
+                leader_epoch: 0,
+                isr: replicas.first().copied().into_iter().collect(),
+            },
+        }
+    }
+
+    /// `node_id` (live) leads every partition without a leader whose ISR it is in.
+    fn lead_where_leaderless(&mut self, node_id: i32) {
+        for state in self.topics.values_mut().flat_map(|t| t.states.iter_mut()) {
+            if state.leader == -1 && state.isr.contains(&node_id) {
+                state.leader = node_id;
+                state.leader_epoch += 1;
+            }
+        }
+    }
+
+    /// Broker `node_id` if `epoch` is its current epoch.
+    fn current_broker(&mut self, node_id: i32, epoch: i64) -> Result<&mut BrokerImage, ApplyError> {
+        match self.brokers.get_mut(&node_id) {
+            Some(broker) if broker.epoch == epoch => Ok(broker),
+            Some(broker) => Err(ApplyError(format!(
+                "broker {node_id} epoch {epoch} is stale (current {})",
+                broker.epoch
+            ))),
+            None => Err(ApplyError(format!("broker {node_id} is not registered"))),
+        }
+    }
+
     fn topic_mut(&mut self, id: &str) -> Result<&mut TopicImage, ApplyError> {
         let id = parse_id(id)?;
         self.topics
@@ -300,6 +490,9 @@ impl Image {
                     host: b.host.clone(),
                     port: b.port,
                     rack: b.rack.clone(),
+                    incarnation: b.incarnation.clone(),
+                    epoch: Some(b.epoch),
+                    fenced: b.fenced,
                 }),
         );
         out.extend(self.topics.values().map(|t| MetadataRecord::CreateTopic {
@@ -308,6 +501,7 @@ impl Image {
             partitions: t.partitions,
             configs: t.configs.clone(),
             replicas: t.replicas.clone(),
+            states: t.states.clone(),
         }));
         for (broker, configs) in &self.broker_configs {
             out.extend(configs.iter().map(|(k, v)| MetadataRecord::Config {
@@ -317,6 +511,7 @@ impl Image {
             }));
         }
         out.push(MetadataRecord::ProducerIdBlock {
+            start: None,
             end: self.producer_id_block_end,
         });
         out
@@ -350,7 +545,204 @@ mod tests {
             partitions,
             configs: BTreeMap::new(),
             replicas: vec![vec![1]; partitions.max(0) as usize],
+            states: Vec::new(),
         }
+    }
+
+    fn register(node_id: i32, incarnation: &str) -> MetadataRecord {
+        MetadataRecord::RegisterBroker {
+            node_id,
+            host: "h".into(),
+            port: 9000 + node_id as u16,
+            rack: None,
+            incarnation: incarnation.into(),
+            epoch: None,
+            fenced: false,
+        }
+    }
+
+    fn state(leader: i32, leader_epoch: i32, isr: &[i32]) -> PartitionState {
+        PartitionState {
+            leader,
+            leader_epoch,
+            isr: isr.to_vec(),
+        }
+    }
+
+    fn apply_all(mut image: Image, records: &[MetadataRecord]) -> Image {
+        for record in records {
+            image = image.apply(image.offset + 1, record).unwrap();
+        }
+        image
+    }
+
+    /// A fenced broker's partitions lose it as leader (to a live in-sync replica, or to
+    /// none); unfencing or a new registration gives back the leaderless ones; every
+    /// change of leader raises the leader epoch; stale fencing is refused.
+    #[test]
+    fn fencing_moves_leadership_and_registration_restores_it() {
+        let topic_id = Uuid([1; 16]).to_string();
+        let image = apply_all(
+            Image::default(),
+            &[
+                register(1, "a"),
+                register(2, "b"),
+                register(3, "c"),
+                MetadataRecord::CreateTopic {
+                    name: "t".into(),
+                    id: topic_id.clone(),
+                    partitions: 3,
+                    configs: BTreeMap::new(),
+                    replicas: vec![vec![1, 2], vec![2, 3], vec![3, 1]],
+                    states: Vec::new(),
+                },
+            ],
+        );
+        let states = |image: &Image| image.topics["t"].states.clone();
+        assert_eq!(
+            states(&image),
+            [state(1, 0, &[1]), state(2, 0, &[2]), state(3, 0, &[3])]
+        );
+        let epochs: Vec<i64> = image.brokers.values().map(|b| b.epoch).collect();
+        assert_eq!(epochs, [1, 1, 1]);
+
+        let fenced = apply_all(
+            image.clone(),
+            &[MetadataRecord::FenceBroker {
+                node_id: 1,
+                epoch: 1,
+            }],
+        );
+        assert!(fenced.brokers[&1].fenced);
+        assert_eq!(
+            fenced.live_brokers().map(|b| b.node_id).collect::<Vec<_>>(),
+            [2, 3]
+        );
+        assert_eq!(
+            states(&fenced),
+            [state(-1, 1, &[1]), state(2, 0, &[2]), state(3, 0, &[3])]
+        );
+        assert_eq!(fenced.topics["t"].leader(0), -1);
+        for stale in [
+            MetadataRecord::FenceBroker {
+                node_id: 1,
+                epoch: 0,
+            },
+            MetadataRecord::UnfenceBroker {
+                node_id: 1,
+                epoch: 2,
+            },
+            MetadataRecord::FenceBroker {
+                node_id: 9,
+                epoch: 1,
+            },
+        ] {
+            assert!(fenced.apply(99, &stale).is_err(), "{stale:?}");
+        }
+
+        // A topic created while broker 1 is fenced is led by its first live replica.
+        let created = apply_all(
+            fenced.clone(),
+            &[MetadataRecord::CreateTopic {
+                name: "u".into(),
+                id: Uuid([2; 16]).to_string(),
+                partitions: 2,
+                configs: BTreeMap::new(),
+                replicas: vec![vec![1, 2], vec![1]],
+                states: Vec::new(),
+            }],
+        );
+        assert_eq!(
+            created.topics["u"].states,
+            [state(2, 0, &[2]), state(-1, 0, &[1])]
+        );
+
+        let unfenced = apply_all(
+            created,
+            &[MetadataRecord::UnfenceBroker {
+                node_id: 1,
+                epoch: 1,
+            }],
+        );
+        assert_eq!(
+            states(&unfenced),
+            [state(1, 2, &[1]), state(2, 0, &[2]), state(3, 0, &[3])]
+        );
+        assert_eq!(
+            unfenced.topics["u"].states,
+            [state(2, 0, &[2]), state(1, 1, &[1])]
+        );
+
+        // A restarted broker registers anew: a new epoch, and it leads again.
+        let restarted = apply_all(fenced, &[register(1, "a2")]);
+        assert_eq!(
+            (restarted.brokers[&1].epoch, restarted.brokers[&1].fenced),
+            (2, false)
+        );
+        assert_eq!(states(&restarted)[0], state(1, 2, &[1]));
+        // The same registration applied twice (a retried proposal) changes nothing.
+        assert_eq!(
+            apply_all(restarted.clone(), &[register(1, "a2")]).brokers,
+            restarted.brokers
+        );
+        assert!(restarted
+            .apply(
+                9,
+                &MetadataRecord::FenceBroker {
+                    node_id: 1,
+                    epoch: 1
+                }
+            )
+            .is_err());
+    }
+
+    /// With more than one in-sync replica, a fenced leader hands over to a live one and
+    /// leaves the ISR.
+    #[test]
+    fn fenced_leader_hands_over_to_an_in_sync_replica() {
+        let image = apply_all(
+            Image::default(),
+            &[
+                register(1, "a"),
+                register(2, "b"),
+                register(3, "c"),
+                MetadataRecord::CreateTopic {
+                    name: "t".into(),
+                    id: Uuid([1; 16]).to_string(),
+                    partitions: 2,
+                    configs: BTreeMap::new(),
+                    replicas: vec![vec![1, 2, 3], vec![2, 1]],
+                    states: vec![state(1, 4, &[1, 2, 3]), state(2, 0, &[2, 1])],
+                },
+                MetadataRecord::FenceBroker {
+                    node_id: 2,
+                    epoch: 1,
+                },
+                MetadataRecord::FenceBroker {
+                    node_id: 1,
+                    epoch: 1,
+                },
+            ],
+        );
+        assert_eq!(
+            image.topics["t"].states,
+            [state(3, 5, &[3]), state(-1, 2, &[1])]
+        );
+    }
+
+    /// A producer id block reservation applies only where the last block ended, so two
+    /// brokers reserving at once never share a block.
+    #[test]
+    fn producer_id_blocks_do_not_overlap() {
+        let block = |start: i64| MetadataRecord::ProducerIdBlock {
+            start: Some(start),
+            end: start + 1000,
+        };
+        let image = apply_all(Image::default(), &[block(0)]);
+        assert_eq!(image.producer_id_block_end, 1000);
+        assert!(image.apply(1, &block(0)).is_err());
+        assert!(image.apply(1, &block(2000)).is_err());
+        assert_eq!(apply_all(image, &[block(1000)]).producer_id_block_end, 2000);
     }
 
     /// Records build the image; records that do not fit are refused and change nothing.
@@ -370,7 +762,10 @@ mod tests {
                 key: "retention.ms".into(),
                 value: Some("100".into()),
             },
-            MetadataRecord::ProducerIdBlock { end: 1000 },
+            MetadataRecord::ProducerIdBlock {
+                start: None,
+                end: 1000,
+            },
         ]
         .iter()
         .enumerate()
@@ -400,7 +795,10 @@ mod tests {
                 key: "retention.ms".into(),
                 value: None,
             },
-            MetadataRecord::ProducerIdBlock { end: 999 },
+            MetadataRecord::ProducerIdBlock {
+                start: None,
+                end: 999,
+            },
             MetadataRecord::ClusterId { id: "c2".into() },
         ] {
             assert!(image.apply(9, &bad).is_err(), "{bad:?}");
@@ -423,19 +821,22 @@ mod tests {
         let mut image = Image::default();
         let records = [
             MetadataRecord::ClusterId { id: "c1".into() },
-            MetadataRecord::RegisterBroker {
-                node_id: 1,
-                host: "h".into(),
-                port: 9092,
-                rack: None,
-            },
+            register(1, "a"),
+            register(2, "b"),
             create("a", 1, 3),
+            MetadataRecord::FenceBroker {
+                node_id: 1,
+                epoch: 1,
+            },
             MetadataRecord::Config {
                 resource: ConfigResource::Broker(String::new()),
                 key: "log.retention.ms".into(),
                 value: Some("5".into()),
             },
-            MetadataRecord::ProducerIdBlock { end: 3000 },
+            MetadataRecord::ProducerIdBlock {
+                start: None,
+                end: 3000,
+            },
         ];
         for (i, r) in records.iter().enumerate() {
             image = image.apply(i as i64, r).unwrap();
@@ -446,6 +847,8 @@ mod tests {
         }
         rebuilt.offset = image.offset;
         assert_eq!(rebuilt, image);
+        assert!(rebuilt.brokers[&1].fenced);
+        assert_eq!(rebuilt.topics["a"].states[0], state(-1, 1, &[1]));
     }
 
     /// Records written before placement (no `replicas`) still parse, and their partitions

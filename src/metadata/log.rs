@@ -386,6 +386,7 @@ mod tests {
                 partitions: 1,
                 configs: Default::default(),
                 replicas: vec![vec![1]],
+                states: Vec::new(),
             }],
         );
         let log_path = dir.path().join(DIR_NAME).join(LOG_FILE);

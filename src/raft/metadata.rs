@@ -49,6 +49,11 @@ pub struct RaftMetadata {
     proposing: tokio::sync::Mutex<()>,
     /// The controller listener's task, stopped on shutdown.
     server: Option<tokio::task::JoinHandle<()>>,
+    /// When this controller leads: who heartbeated when (see `liveness.rs`).
+    liveness: Arc<super::liveness::Liveness>,
+    /// The fencing watch and this node's broker heartbeats, stopped on shutdown.
+    tasks: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
+    heartbeat_interval: Duration,
 }
 
 /// The address a quorum of one records for its only voter: nothing ever connects to it.
@@ -73,7 +78,25 @@ impl RaftMetadata {
             None,
         )
         .await?;
-        let server = listener.map(|l| super::tcp::serve(l, controller.raft.clone()));
+        let liveness = Arc::new(super::liveness::Liveness::default());
+        let mut tasks = Vec::new();
+        let server = listener.map(|l| {
+            // Brokers of other nodes exist only with a listener: only then is there anyone
+            // to fence.
+            tasks.push(super::liveness::spawn_monitor(
+                controller.raft.clone(),
+                Arc::clone(&liveness),
+                controller.images.clone(),
+                node_id,
+                Duration::from_millis(settings.broker_session_timeout_ms),
+            ));
+            let context = super::tcp::HeartbeatContext {
+                me: node_id,
+                liveness: Arc::clone(&liveness),
+                images: controller.images.clone(),
+            };
+            super::tcp::serve(l, controller.raft.clone(), context)
+        });
         if !controller.raft.is_initialized().await? {
             let members: BTreeMap<u64, BasicNode> = voters
                 .iter()
@@ -89,6 +112,9 @@ impl RaftMetadata {
             controller,
             proposing: tokio::sync::Mutex::new(()),
             server,
+            liveness,
+            tasks: std::sync::Mutex::new(tasks),
+            heartbeat_interval: Duration::from_millis(settings.broker_heartbeat_interval_ms),
         })
     }
 
@@ -217,8 +243,45 @@ impl RaftMetadata {
         self.controller.raft.metrics().borrow().current_leader
     }
 
+    /// Starts this node's broker heartbeating as `node_id` at `epoch` (registered). A
+    /// quorum of one sends none: its only broker is in the leader's own process.
+    pub fn start_heartbeats(&self, node_id: i32, epoch: i64) {
+        if self.server.is_none() {
+            return;
+        }
+        let local = (
+            Arc::clone(&self.liveness),
+            self.controller.images.clone(),
+            self.controller.id,
+        );
+        let task = super::liveness::spawn_heartbeats(
+            self.controller.raft.clone(),
+            Some(local),
+            node_id,
+            epoch,
+            self.heartbeat_interval,
+        );
+        self.tasks
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(task);
+    }
+
+    /// Stops the background tasks (fencing watch, heartbeats).
+    pub fn stop_tasks(&self) {
+        for task in self
+            .tasks
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .drain(..)
+        {
+            task.abort();
+        }
+    }
+
     /// Stops the controller and its listener.
     pub async fn shutdown(mut self) {
+        self.stop_tasks();
         if let Some(server) = self.server.take() {
             server.abort();
         }

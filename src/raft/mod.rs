@@ -14,6 +14,7 @@
 // helpers here return them as the traits do.
 #![allow(clippy::result_large_err)]
 
+pub mod liveness;
 pub mod log_store;
 pub mod memory;
 pub mod metadata;
@@ -70,6 +71,10 @@ pub struct QuorumSettings {
     pub snapshot_every_entries: u64,
     /// Whether storage fsyncs; off only in tests that simulate crashes as process stops.
     pub fsync: bool,
+    /// How often this node's broker heartbeats to the active controller.
+    pub broker_heartbeat_interval_ms: u64,
+    /// After how long without a heartbeat the active controller fences a broker.
+    pub broker_session_timeout_ms: u64,
 }
 
 impl Default for QuorumSettings {
@@ -80,6 +85,8 @@ impl Default for QuorumSettings {
             election_timeout_max_ms: 2000,
             snapshot_every_entries: 1000,
             fsync: true,
+            broker_heartbeat_interval_ms: 2000,
+            broker_session_timeout_ms: 9000,
         }
     }
 }

@@ -164,10 +164,34 @@ impl MetadataQuorum {
             .unwrap_or_else(|| Err(ProposeError::Quorum("the quorum runtime stopped".into())))
     }
 
+    /// Starts this node's broker heartbeating to the active controller as `node_id` at
+    /// `epoch`.
+    pub fn start_heartbeats(&self, node_id: i32, epoch: i64) {
+        let metadata = Arc::clone(&self.metadata);
+        // Spawned on the quorum's runtime.
+        self.run(async move { metadata.start_heartbeats(node_id, epoch) });
+    }
+
+    /// Proposes `records` as `propose` does, giving up after `timeout`.
+    pub fn propose_within(
+        &self,
+        records: Vec<MetadataRecord>,
+        timeout: std::time::Duration,
+    ) -> Result<Arc<Image>, ProposeError> {
+        let metadata = Arc::clone(&self.metadata);
+        self.run(async move {
+            tokio::time::timeout(timeout, metadata.propose(records))
+                .await
+                .unwrap_or_else(|_| Err(ProposeError::Quorum("timed out".into())))
+        })
+        .unwrap_or_else(|| Err(ProposeError::Quorum("the quorum runtime stopped".into())))
+    }
+
     /// Stops the controller (graceful shutdown); later proposals fail.
     pub fn shutdown(&self) {
         let metadata = Arc::clone(&self.metadata);
         self.run(async move {
+            metadata.stop_tasks();
             if let Err(e) = metadata.controller().raft.shutdown().await {
                 tracing::warn!(error = %e, "stopping the metadata quorum failed");
             }

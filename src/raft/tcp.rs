@@ -2,7 +2,8 @@
 //! one response frame on a connection the client keeps open and reopens after a failure.
 //!
 //! The same listener takes proposals forwarded by controllers that do not lead
-//! (`Request::Propose`, sent by `forward` on a connection of its own).
+//! (`Request::Propose`, sent by `forward` on a connection of its own) and brokers'
+//! heartbeats (`Request::Heartbeat`, see `liveness.rs`).
 //!
 //! Frame: payload length u32 big-endian, then the payload, a JSON `Request` or `Response`.
 //! Check, then parse: a length above `MAX_FRAME_BYTES` closes the connection before anything
@@ -50,6 +51,24 @@ enum Request {
     },
     /// Records a controller that does not lead forwards to the one it believes leads.
     Propose(Vec<MetadataRecord>),
+    /// A broker's heartbeat, to the controller it believes leads.
+    Heartbeat {
+        node_id: i32,
+        epoch: i64,
+    },
+}
+
+/// The answer to a broker's heartbeat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HeartbeatReply {
+    /// Heard; `fenced` while the broker stays fenced (unfencing it failed).
+    Alive { fenced: bool },
+    /// The receiver does not lead; `leader` does, when known.
+    NotLeader(Option<NodeId>),
+    /// The broker is not registered at that epoch (`current` is the one it is, if any).
+    Stale { current: Option<i64> },
+    /// The leader could not be reached or did not answer in time.
+    Failed(String),
 }
 
 /// Why a forwarded proposal was not committed.
@@ -72,6 +91,16 @@ enum Response {
     Snapshot(Result<SnapshotResponse<NodeId>, Fatal<NodeId>>),
     /// The image offset after the proposal's entry.
     Propose(Result<i64, Refusal>),
+    Heartbeat(HeartbeatReply),
+}
+
+/// What the listener needs to answer heartbeats: the controller's id, its view of the
+/// image and the leader's record of liveness.
+#[derive(Clone)]
+pub struct HeartbeatContext {
+    pub me: NodeId,
+    pub liveness: Arc<super::liveness::Liveness>,
+    pub images: tokio::sync::watch::Receiver<Arc<crate::metadata::Image>>,
 }
 
 async fn write_frame<T: Serialize>(stream: &mut TcpStream, message: &T) -> std::io::Result<()> {
@@ -113,7 +142,11 @@ async fn read_frame<T: for<'de> Deserialize<'de>>(
 
 /// Serves Raft RPCs for `raft` on `listener` until the task is aborted; aborting it also
 /// closes every connection it accepted (they live in its `JoinSet`).
-pub fn serve(listener: TcpListener, raft: Raft<TypeConfig>) -> tokio::task::JoinHandle<()> {
+pub fn serve(
+    listener: TcpListener,
+    raft: Raft<TypeConfig>,
+    heartbeats: HeartbeatContext,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let limit = Arc::new(Semaphore::new(MAX_CONNECTIONS));
         let mut connections = tokio::task::JoinSet::new();
@@ -133,8 +166,9 @@ pub fn serve(listener: TcpListener, raft: Raft<TypeConfig>) -> tokio::task::Join
                 }
             };
             let raft = raft.clone();
+            let heartbeats = heartbeats.clone();
             connections.spawn(async move {
-                if let Err(e) = serve_connection(stream, raft).await {
+                if let Err(e) = serve_connection(stream, raft, heartbeats).await {
                     tracing::debug!(%peer, error = %e, "controller connection closed");
                 }
                 drop(permit);
@@ -143,7 +177,11 @@ pub fn serve(listener: TcpListener, raft: Raft<TypeConfig>) -> tokio::task::Join
     })
 }
 
-async fn serve_connection(mut stream: TcpStream, raft: Raft<TypeConfig>) -> std::io::Result<()> {
+async fn serve_connection(
+    mut stream: TcpStream,
+    raft: Raft<TypeConfig>,
+    heartbeats: HeartbeatContext,
+) -> std::io::Result<()> {
     stream.set_nodelay(true)?;
     while let Some(request) = read_frame::<Request>(&mut stream).await? {
         let response = match request {
@@ -157,6 +195,17 @@ async fn serve_connection(mut stream: TcpStream, raft: Raft<TypeConfig>) -> std:
                 Response::Snapshot(raft.install_full_snapshot(vote, snapshot).await)
             }
             Request::Propose(records) => Response::Propose(propose_here(&raft, records).await),
+            Request::Heartbeat { node_id, epoch } => Response::Heartbeat(
+                super::liveness::heartbeat_here(
+                    &raft,
+                    &heartbeats.liveness,
+                    &heartbeats.images,
+                    heartbeats.me,
+                    node_id,
+                    epoch,
+                )
+                .await,
+            ),
         };
         write_frame(&mut stream, &response).await?;
     }
@@ -200,6 +249,30 @@ pub async fn forward(
         Ok(Ok(result)) => result,
         Ok(Err(e)) => Err(Refusal::Unreachable(format!("{address}: {e}"))),
         Err(_) => Err(Refusal::Unreachable(format!("{address}: timed out"))),
+    }
+}
+
+/// Sends broker `node_id`'s heartbeat at `epoch` to the controller listening on `address`,
+/// on a connection of its own, waiting at most `timeout`.
+pub async fn heartbeat(
+    address: &str,
+    node_id: i32,
+    epoch: i64,
+    timeout: Duration,
+) -> HeartbeatReply {
+    let call = async {
+        let mut stream = TcpStream::connect(address).await?;
+        stream.set_nodelay(true)?;
+        write_frame(&mut stream, &Request::Heartbeat { node_id, epoch }).await?;
+        match read_frame::<Response>(&mut stream).await? {
+            Some(Response::Heartbeat(reply)) => Ok(reply),
+            _ => Err(std::io::Error::other("no answer to a heartbeat")),
+        }
+    };
+    match tokio::time::timeout(timeout, call).await {
+        Ok(Ok(reply)) => reply,
+        Ok(Err(e)) => HeartbeatReply::Failed(format!("{address}: {e}")),
+        Err(_) => HeartbeatReply::Failed(format!("{address}: timed out")),
     }
 }
 

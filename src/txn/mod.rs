@@ -1,18 +1,19 @@
 //! Producer ids for idempotent producers. Transactions (the transaction coordinator and
 //! its markers) are not implemented yet; InitProducerId with a transactional id is refused.
 //!
-//! Invariant: an id is handed out at most once over the broker's whole life. Ids come from
-//! blocks whose end is recorded durably before any id of the block is used; after a restart
-//! allocation resumes at the recorded end, skipping what the last block left unused (as
-//! Kafka's producer id blocks do).
+//! Invariant: an id is handed out at most once over the cluster's whole life. Ids come from
+//! blocks reserved on the metadata log before any id of the block is used; a reservation
+//! names the block's start and is refused unless that is where the last block ended, so two
+//! brokers reserving at once never get the same block (one is refused and reserves again
+//! after it). After a restart allocation resumes at a new block, skipping what the last one
+//! left unused (as Kafka's producer id blocks do).
 
 use std::sync::Mutex;
 
 /// Producer ids reserved per durable write.
 pub const BLOCK_SIZE: i64 = 1000;
 
-/// Hands out producer ids; `persist(end)` must durably record that ids below `end` are
-/// taken before it returns `Ok`.
+/// Hands out producer ids from blocks of `BLOCK_SIZE`.
 pub struct ProducerIds {
     state: Mutex<Block>,
 }
@@ -22,24 +23,28 @@ struct Block {
     end: i64,
 }
 
+impl Default for ProducerIds {
+    fn default() -> Self {
+        ProducerIds::new()
+    }
+}
+
 impl ProducerIds {
-    /// Resumes after the recorded end of the last block (0 for a new broker).
-    pub fn new(recorded_end: i64) -> ProducerIds {
+    /// No block yet: the first allocation reserves one.
+    pub fn new() -> ProducerIds {
         ProducerIds {
-            state: Mutex::new(Block {
-                next: recorded_end,
-                end: recorded_end,
-            }),
+            state: Mutex::new(Block { next: 0, end: 0 }),
         }
     }
 
-    /// The next unused id; reserves and records a new block when the current one is spent.
-    pub fn allocate<E>(&self, persist: impl FnOnce(i64) -> Result<(), E>) -> Result<i64, E> {
+    /// The next unused id. When the current block is spent, `reserve` must durably reserve
+    /// a new block of `BLOCK_SIZE` ids and return its start.
+    pub fn allocate<E>(&self, reserve: impl FnOnce() -> Result<i64, E>) -> Result<i64, E> {
         let mut block = self.state.lock().unwrap_or_else(|p| p.into_inner());
         if block.next == block.end {
-            let end = block.end + BLOCK_SIZE;
-            persist(end)?;
-            block.end = end;
+            let start = reserve()?;
+            block.next = start;
+            block.end = start + BLOCK_SIZE;
         }
         let id = block.next;
         block.next += 1;
@@ -51,38 +56,32 @@ impl ProducerIds {
 mod tests {
     use super::*;
 
-    /// Ids are consecutive within a block, one durable write per block, and a restart at
-    /// the recorded end never repeats an id.
+    /// Ids are consecutive within a block, one reservation per block, and the next block
+    /// starts where the reservation says.
     #[test]
-    fn blocks_and_restart() {
-        let mut recorded = Vec::new();
-        let ids = ProducerIds::new(0);
+    fn blocks_are_reserved_when_spent() {
+        let mut reserved = 0;
+        let ids = ProducerIds::new();
         let got: Vec<i64> = (0..BLOCK_SIZE + 2)
             .map(|_| {
-                ids.allocate(|end| {
-                    recorded.push(end);
-                    Ok::<(), ()>(())
+                ids.allocate(|| {
+                    reserved += 1;
+                    Ok::<i64, ()>(if reserved == 1 { 0 } else { 7 * BLOCK_SIZE })
                 })
                 .unwrap()
             })
             .collect();
-        assert_eq!(got, (0..BLOCK_SIZE + 2).collect::<Vec<_>>());
-        assert_eq!(recorded, vec![BLOCK_SIZE, 2 * BLOCK_SIZE]);
-        let restarted = ProducerIds::new(2 * BLOCK_SIZE);
-        assert_eq!(restarted.allocate(|_| Ok::<(), ()>(())), Ok(2 * BLOCK_SIZE));
+        let mut want: Vec<i64> = (0..BLOCK_SIZE).collect();
+        want.extend([7 * BLOCK_SIZE, 7 * BLOCK_SIZE + 1]);
+        assert_eq!((got, reserved), (want, 2));
     }
 
-    /// A block that could not be recorded hands out nothing.
+    /// A block that could not be reserved hands out nothing.
     #[test]
-    fn failed_persist_allocates_nothing() {
-        let ids = ProducerIds::new(5000);
-        assert_eq!(ids.allocate(|_| Err("disk full")), Err("disk full"));
-        assert_eq!(
-            ids.allocate(|end| {
-                assert_eq!(end, 6000);
-                Ok::<(), ()>(())
-            }),
-            Ok(5000)
-        );
+    fn failed_reservation_allocates_nothing() {
+        let ids = ProducerIds::new();
+        assert_eq!(ids.allocate(|| Err("disk full")), Err("disk full"));
+        assert_eq!(ids.allocate(|| Ok::<i64, ()>(5000)), Ok(5000));
+        assert_eq!(ids.allocate(|| Ok::<i64, ()>(9)), Ok(5001));
     }
 }

@@ -141,6 +141,7 @@ impl Sim {
                 snapshot_every_entries: 20,
                 // A crash here is a stopped process; the page cache survives it.
                 fsync: false,
+                ..QuorumSettings::default()
             },
             voters: (1..=voters).collect(),
             dirs: BTreeMap::new(),
