@@ -152,3 +152,108 @@ async fn three_controllers_over_tcp() {
         node.shutdown().await;
     }
 }
+
+/// A TCP relay in front of a controller listener that loses the answer to the first
+/// forwarded proposal it carries (it relays the request, then closes the connection), as a
+/// network failure after the leader committed would. Everything else passes through.
+async fn lossy_relay(target: String) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    let lost = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = std::sync::Arc::clone(&lost);
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut inbound, _)) = listener.accept().await else {
+                return;
+            };
+            let target = target.clone();
+            let lost = std::sync::Arc::clone(&counter);
+            tokio::spawn(async move {
+                let Ok(mut outbound) = tokio::net::TcpStream::connect(&target).await else {
+                    return;
+                };
+                // The first frame tells a forwarded proposal from Raft traffic.
+                let mut size = [0u8; 4];
+                if inbound.read_exact(&mut size).await.is_err() {
+                    return;
+                }
+                let mut payload = vec![0u8; u32::from_be_bytes(size) as usize];
+                if inbound.read_exact(&mut payload).await.is_err() {
+                    return;
+                }
+                let proposal = payload.starts_with(b"{\"Propose\"");
+                if outbound.write_all(&size).await.is_err()
+                    || outbound.write_all(&payload).await.is_err()
+                {
+                    return;
+                }
+                if proposal && lost.fetch_add(1, Ordering::SeqCst) == 0 {
+                    // Wait for the answer (the leader has committed), then lose it.
+                    let mut answer = [0u8; 4];
+                    let _ = outbound.read_exact(&mut answer).await;
+                    return;
+                }
+                let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+            });
+        }
+    });
+    (address, lost)
+}
+
+/// A forwarded proposal whose answer is lost after the leader committed it: the proposer
+/// recognises its own records in its image (before retrying, or once a retry is refused
+/// because the topic exists) and answers success, rather than failing or applying twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_answer_to_a_forwarded_proposal_is_not_a_failure() {
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let mut listeners = BTreeMap::new();
+    let mut voters = BTreeMap::new();
+    let mut relays = Vec::new();
+    for id in 1..=3u64 {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let (relay, lost) = lossy_relay(listener.local_addr().unwrap().to_string()).await;
+        voters.insert(id, relay);
+        relays.push(lost);
+        listeners.insert(id, listener);
+    }
+    let mut nodes = BTreeMap::new();
+    for (id, listener) in listeners {
+        let dir = dirs[id as usize - 1].path();
+        let node = RaftMetadata::open(dir, id, &voters, Some(listener), &settings())
+            .await
+            .unwrap();
+        nodes.insert(id, node);
+    }
+    let first = leader(&nodes).await;
+    let follower = *nodes.keys().find(|id| **id != first).unwrap();
+    let topic = MetadataRecord::CreateTopic {
+        name: "once".into(),
+        id: "0123456789abcdef0123456789abcdef".into(),
+        partitions: 1,
+        configs: BTreeMap::new(),
+        replicas: vec![vec![1]],
+        states: Vec::new(),
+    };
+    let image = nodes[&follower]
+        .propose(vec![topic.clone()])
+        .await
+        .expect("the lost answer is recovered from");
+    assert_eq!(image.topics["once"].partitions, 1);
+    let forwarded: usize = relays
+        .iter()
+        .map(|l| l.load(std::sync::atomic::Ordering::SeqCst))
+        .sum();
+    // The lost answer, and perhaps a retry (refused: the topic exists) if the follower had
+    // not yet applied the topic when it looked before retrying.
+    assert!((1..=2).contains(&forwarded), "{forwarded}");
+    // Applied once: a second, new proposal of the same topic is refused as a duplicate.
+    assert!(matches!(
+        nodes[&follower].propose(vec![topic]).await,
+        Err(ProposeError::Invalid(_))
+    ));
+    for (_, node) in nodes {
+        node.shutdown().await;
+    }
+}

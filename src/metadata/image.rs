@@ -420,6 +420,58 @@ impl Image {
         Ok(recorded.to_vec())
     }
 
+    /// Whether this image already reflects every one of `records`, as it would right after
+    /// applying them. A proposer whose earlier try had an unknown outcome (the answer was
+    /// lost) and whose retry is refused asks this, to tell "already applied" from "does
+    /// not fit". Producer id blocks never count: a reservation may be someone else's, and
+    /// the caller reserves another.
+    pub fn already_holds(&self, records: &[MetadataRecord]) -> bool {
+        records.iter().all(|record| match record {
+            MetadataRecord::ClusterId { id } => self.cluster_id == *id,
+            MetadataRecord::RegisterBroker {
+                node_id,
+                incarnation,
+                ..
+            } => {
+                !incarnation.is_empty()
+                    && self
+                        .brokers
+                        .get(node_id)
+                        .is_some_and(|b| b.incarnation == *incarnation)
+            }
+            MetadataRecord::FenceBroker { node_id, epoch } => self
+                .brokers
+                .get(node_id)
+                .is_some_and(|b| b.epoch == *epoch && b.fenced),
+            MetadataRecord::UnfenceBroker { node_id, epoch } => self
+                .brokers
+                .get(node_id)
+                .is_some_and(|b| b.epoch == *epoch && !b.fenced),
+            MetadataRecord::CreateTopic { name, id, .. } => {
+                parse_id(id).is_ok_and(|id| self.topics.get(name).is_some_and(|t| t.id == id))
+            }
+            MetadataRecord::AddPartitions { id, partitions, .. } => parse_id(id).is_ok_and(|id| {
+                self.topic_by_id(&id)
+                    .is_some_and(|t| t.partitions >= *partitions)
+            }),
+            MetadataRecord::DeleteTopic { id } => {
+                parse_id(id).is_ok_and(|id| self.topic_by_id(&id).is_none())
+            }
+            MetadataRecord::Config {
+                resource,
+                key,
+                value,
+            } => {
+                let configs = match resource {
+                    ConfigResource::Topic(name) => self.topics.get(name).map(|t| &t.configs),
+                    ConfigResource::Broker(name) => self.broker_configs.get(name),
+                };
+                configs.and_then(|c| c.get(key)) == value.as_ref()
+            }
+            MetadataRecord::ProducerIdBlock { .. } => false,
+        })
+    }
+
     /// The brokers that are not fenced.
     pub fn live_brokers(&self) -> impl Iterator<Item = &BrokerImage> {
         self.brokers.values().filter(|b| !b.fenced)
@@ -728,6 +780,54 @@ mod tests {
             image.topics["t"].states,
             [state(3, 5, &[3]), state(-1, 2, &[1])]
         );
+    }
+
+    /// Records already applied are recognised as such (a retried proposal whose first
+    /// answer was lost), and records that are not are not.
+    #[test]
+    fn already_holds_tells_applied_from_not() {
+        let topic = MetadataRecord::CreateTopic {
+            name: "t".into(),
+            id: Uuid([1; 16]).to_string(),
+            partitions: 1,
+            configs: BTreeMap::new(),
+            replicas: vec![vec![1]],
+            states: Vec::new(),
+        };
+        let config = |value: &str| MetadataRecord::Config {
+            resource: ConfigResource::Topic("t".into()),
+            key: "retention.ms".into(),
+            value: Some(value.into()),
+        };
+        let before = apply_all(Image::default(), &[register(1, "a")]);
+        let after = apply_all(before.clone(), &[topic.clone(), config("5")]);
+        assert!(!before.already_holds(std::slice::from_ref(&topic)));
+        assert!(after.already_holds(&[topic.clone(), config("5")]));
+        assert!(!after.already_holds(&[topic.clone(), config("6")]));
+        let same_name_other_id = apply_all(
+            before.clone(),
+            &[MetadataRecord::CreateTopic {
+                name: "t".into(),
+                id: Uuid([2; 16]).to_string(),
+                partitions: 1,
+                configs: BTreeMap::new(),
+                replicas: vec![vec![1]],
+                states: Vec::new(),
+            }],
+        );
+        assert!(!same_name_other_id.already_holds(&[topic]));
+        assert!(after.already_holds(&[register(1, "a")]));
+        assert!(!after.already_holds(&[register(1, "b")]));
+        let delete = MetadataRecord::DeleteTopic {
+            id: Uuid([1; 16]).to_string(),
+        };
+        assert!(!after.already_holds(std::slice::from_ref(&delete)));
+        assert!(apply_all(after.clone(), std::slice::from_ref(&delete)).already_holds(&[delete]));
+        let block = MetadataRecord::ProducerIdBlock {
+            start: Some(0),
+            end: 1000,
+        };
+        assert!(!apply_all(after, std::slice::from_ref(&block)).already_holds(&[block]));
     }
 
     /// A producer id block reservation applies only where the last block ended, so two

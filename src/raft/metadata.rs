@@ -173,19 +173,37 @@ impl RaftMetadata {
         let _one_at_a_time = self.proposing.lock().await;
         let deadline = tokio::time::Instant::now() + LEADER_WAIT;
         let mut leader = None;
+        // Set once a try's outcome is unknown (a forward whose answer was lost may still
+        // have been committed).
+        let mut maybe_applied = false;
         loop {
-            let mut next = (*self.image()).clone();
+            let image = self.image();
+            if maybe_applied && image.already_holds(&records) {
+                return Ok(image);
+            }
+            let mut next = (*image).clone();
             for record in &records {
                 next.apply_in_place(record)?;
             }
             match self.attempt(records.clone()).await {
                 Ok(offset) => return self.applied(offset, deadline).await,
-                Err(Refusal::Invalid(reason)) => {
-                    return Err(ProposeError::Invalid(ApplyError(reason)))
+                Err(Refusal::Invalid { reason, offset }) => {
+                    // Refused by the leader's newer image: perhaps because an earlier try
+                    // did apply. Once this node has applied as far as the image the leader
+                    // refused against, its own image says which.
+                    if maybe_applied {
+                        if let Ok(image) = self.applied(offset, deadline).await {
+                            if image.already_holds(&records) {
+                                return Ok(image);
+                            }
+                        }
+                    }
+                    return Err(ProposeError::Invalid(ApplyError(reason)));
                 }
                 Err(Refusal::Quorum(reason)) => return Err(ProposeError::Quorum(reason)),
                 Err(Refusal::NotLeader(known)) => leader = known,
                 Err(Refusal::Unreachable(reason)) => {
+                    maybe_applied = true;
                     tracing::debug!(%reason, "forwarding a proposal failed; retrying")
                 }
             }
@@ -200,7 +218,10 @@ impl RaftMetadata {
     async fn attempt(&self, records: Vec<MetadataRecord>) -> Result<i64, Refusal> {
         match self.controller.raft.client_write(records.clone()).await {
             Ok(response) => match response.data.refused {
-                Some(reason) => Err(Refusal::Invalid(reason)),
+                Some(reason) => Err(Refusal::Invalid {
+                    reason,
+                    offset: response.data.offset,
+                }),
                 None => Ok(response.data.offset),
             },
             Err(RaftError::APIError(ClientWriteError::ForwardToLeader(f))) => {

@@ -76,8 +76,8 @@ pub enum HeartbeatReply {
 pub enum Refusal {
     /// The receiver does not lead; `leader` does, when known.
     NotLeader(Option<NodeId>),
-    /// The state machine refused the records (they do not fit the image).
-    Invalid(String),
+    /// The state machine refused the records (they do not fit the image at `offset`).
+    Invalid { reason: String, offset: i64 },
     /// The receiver's quorum failed.
     Quorum(String),
     /// The receiver could not be reached or did not answer in time.
@@ -219,7 +219,10 @@ pub async fn propose_here(
 ) -> Result<i64, Refusal> {
     match raft.client_write(records).await {
         Ok(response) => match response.data.refused {
-            Some(reason) => Err(Refusal::Invalid(reason)),
+            Some(reason) => Err(Refusal::Invalid {
+                reason,
+                offset: response.data.offset,
+            }),
             None => Ok(response.data.offset),
         },
         Err(RaftError::APIError(ClientWriteError::ForwardToLeader(f))) => {
