@@ -92,6 +92,19 @@ impl RaftMetadata {
         })
     }
 
+    /// A member whose controller `learner::open` started, serving the quorum's RPCs on
+    /// `server`.
+    pub(super) fn from_parts(
+        controller: Controller,
+        server: Option<tokio::task::JoinHandle<()>>,
+    ) -> RaftMetadata {
+        RaftMetadata {
+            controller,
+            proposing: tokio::sync::Mutex::new(()),
+            server,
+        }
+    }
+
     /// A quorum of one: this node alone, leading as soon as it has started.
     pub async fn open_single(
         log_dirs: &Path,
