@@ -4,6 +4,9 @@
 //! Invariant: a `BrokerConfig` that exists is valid; every bad value is reported naming its
 //! key. Unknown keys are warned about, not fatal, as Kafka does.
 
+mod roles;
+
+use roles::parse_process_roles;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -39,10 +42,14 @@ pub struct Listener {
 #[derive(Debug, Clone)]
 pub struct BrokerConfig {
     pub node_id: i32,
+    /// `process.roles`: whether this node serves clients as a broker, votes in the metadata
+    /// quorum as a controller, or both.
+    pub process_roles: ProcessRoles,
     /// The client listeners of `listeners` (the controller listener is apart).
     pub listeners: Vec<Listener>,
-    /// The `listeners` entry named in `controller.listener.names`, which serves the metadata
-    /// quorum's RPCs; unset on a node that is a quorum of one.
+    /// Where this node serves the metadata quorum's RPCs: on a controller, the `listeners`
+    /// entry named in `controller.listener.names` (unset on a quorum of one); on a
+    /// broker-only node, `strom.metadata.listener`, where the leader pushes it the log.
     pub controller_listener: Option<Listener>,
     /// `controller.quorum.voters` (node id -> `host:port` of its controller listener); empty
     /// means this node alone.
@@ -134,11 +141,34 @@ const KNOWN_KEYS: &[&str] = &[
     "controller.listener.names",
     "broker.heartbeat.interval.ms",
     "broker.session.timeout.ms",
+    "strom.metadata.listener",
 ];
 
 /// Every config key strom knows.
 pub fn known_keys() -> &'static [&'static str] {
     KNOWN_KEYS
+}
+
+/// `process.roles`: which of Kafka's two roles this node plays; at least one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProcessRoles {
+    /// Serves Kafka clients, registers as a broker, holds partition logs.
+    pub broker: bool,
+    /// Votes in the metadata quorum (`controller.quorum.voters`).
+    pub controller: bool,
+}
+
+impl ProcessRoles {
+    /// A broker that is not a controller: it follows the metadata log as a non-voting
+    /// member of the quorum (an openraft learner, one of Kafka's observers).
+    pub fn broker_only(self) -> bool {
+        self.broker && !self.controller
+    }
+
+    /// A controller that is not a broker: no Kafka listener, no partitions.
+    pub fn controller_only(self) -> bool {
+        self.controller && !self.broker
+    }
 }
 
 /// Which produce requests wait for an fsync of their data before being answered.
@@ -198,7 +228,8 @@ impl BrokerConfig {
             }
         }
         let get = |key: &str| raw.get(key).map(String::as_str);
-        parse_process_roles(get("process.roles").unwrap_or("broker,controller"))?;
+        let process_roles =
+            parse_process_roles(get("process.roles").unwrap_or("broker,controller"))?;
         let controller_names: Vec<&str> = get("controller.listener.names")
             .unwrap_or("CONTROLLER")
             .split(',')
@@ -226,7 +257,11 @@ impl BrokerConfig {
                 "at most one controller listener",
             ));
         }
-        let controller_listener = controller_listeners.into_iter().next();
+        let controller_listener = roles::node_controller_listener(
+            process_roles,
+            controller_listeners.into_iter().next(),
+            get("strom.metadata.listener"),
+        )?;
         let advertised_listeners = match get("advertised.listeners") {
             Some(text) => parse_listeners("advertised.listeners", text, &[])?,
             None => listeners.iter().map(advertise).collect(),
@@ -265,6 +300,7 @@ impl BrokerConfig {
         }
         let config = BrokerConfig {
             node_id,
+            process_roles,
             listeners,
             controller_listener,
             controller_quorum_voters,
@@ -476,34 +512,10 @@ impl BrokerConfig {
                 "must be greater than broker.heartbeat.interval.ms",
             ));
         }
-        if !self.controller_quorum_voters.is_empty() {
-            let voters = "controller.quorum.voters";
-            if self.node_id < 0
-                || !self
-                    .controller_quorum_voters
-                    .contains_key(&(self.node_id as u64))
-            {
-                return Err(invalid(
-                    voters,
-                    &self.node_id.to_string(),
-                    "node.id must be one of the voters",
-                ));
-            }
-            if self.controller_listener.is_none() {
-                return Err(invalid(
-                    "listeners",
-                    "",
-                    "a controller listener (controller.listener.names) is needed with controller.quorum.voters",
-                ));
-            }
-        }
-        if self.listeners.is_empty() {
-            return Err(invalid("listeners", "", "at least one listener is needed"));
-        }
+        roles::validate(self)?;
         Ok(())
     }
 
-    /// The listener clients are told to connect to.
     /// The metadata quorum's settings. Kafka counts the snapshot interval in bytes and
     /// openraft in entries; an entry is taken as 512 bytes, about a topic creation's size.
     pub fn quorum_settings(&self) -> crate::raft::QuorumSettings {
@@ -516,6 +528,8 @@ impl BrokerConfig {
         .for_node(self.node_id as u64)
     }
 
+    /// The listener clients are told to connect to (brokers only: a controller-only node
+    /// has none).
     pub fn advertised(&self) -> &Listener {
         &self.advertised_listeners[0]
     }
@@ -540,7 +554,7 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>
     }
 }
 
-fn invalid(key: &str, value: &str, reason: &str) -> ConfigError {
+pub(crate) fn invalid(key: &str, value: &str, reason: &str) -> ConfigError {
     ConfigError::Invalid {
         key: key.to_string(),
         value: value.to_string(),
@@ -570,20 +584,6 @@ fn parse_bool(key: &str, value: Option<&str>, default: bool) -> Result<bool, Con
         Some("false") => Ok(false),
         Some(other) => Err(invalid(key, other, "expected true or false")),
     }
-}
-
-/// `process.roles`: strom runs combined nodes only (every node a broker and a controller).
-fn parse_process_roles(text: &str) -> Result<(), ConfigError> {
-    let mut roles: Vec<&str> = text.split(',').map(str::trim).collect();
-    roles.sort_unstable();
-    if roles != ["broker", "controller"] {
-        return Err(invalid(
-            "process.roles",
-            text,
-            "only combined nodes (broker,controller) are supported so far",
-        ));
-    }
-    Ok(())
 }
 
 /// `controller.quorum.voters`: `id@host:port,...`, each id once.
@@ -616,7 +616,7 @@ fn parse_listeners(
         .collect()
 }
 
-fn parse_listener(
+pub(crate) fn parse_listener(
     key: &str,
     item: &str,
     controller_names: &[&str],

@@ -71,6 +71,13 @@ fn check_log_dir(dir: &Path) -> Result<(), String> {
 }
 
 async fn run(config: BrokerConfig) -> anyhow::Result<()> {
+    if config.process_roles.controller_only() {
+        let controller = strom::start_controller(config).await?;
+        wait_for_signal().await?;
+        tracing::info!("shutting down");
+        controller.shutdown().await;
+        return Ok(());
+    }
     let server = strom::start(config).await?;
     wait_for_signal().await?;
     tracing::info!("shutting down");

@@ -46,6 +46,39 @@ fn a_bad_override_value_exits_2_naming_the_key() {
 }
 
 #[test]
+fn a_broker_only_node_among_the_voters_exits_2() {
+    // process.roles=broker with this node.id in controller.quorum.voters: status 2 and a
+    // message saying a broker-only node must not be a voter; nothing starts.
+    let dir = tempfile::tempdir().unwrap();
+    let output = run_strom(&[
+        "--override",
+        "process.roles=broker",
+        "--override",
+        "node.id=1",
+        "--override",
+        "listeners=PLAINTEXT://127.0.0.1:0",
+        "--override",
+        "strom.metadata.listener=127.0.0.1:1",
+        "--override",
+        "controller.quorum.voters=1@127.0.0.1:2",
+        "--override",
+        &format!("log.dirs={}", dir.path().display()),
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("configuration error: invalid value for controller.quorum.voters"),
+        "{message}"
+    );
+    assert!(
+        message.contains(
+            "when process.roles is just broker, node.id 1 must not be one of the voters [1]"
+        ),
+        "{message}"
+    );
+}
+
+#[test]
 fn a_missing_config_file_exits_2_naming_it() {
     // `--config` naming a file that does not exist: status 2 and the path in the message.
     let dir = tempfile::tempdir().unwrap();

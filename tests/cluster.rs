@@ -775,3 +775,218 @@ async fn a_broker_that_stops_heartbeating_is_fenced_and_rejoins() {
     }
     assert_eq!(produce(&nodes[v], "life", victim - 1, &["c"]).await, (0, 2));
 }
+
+/// Nodes 1-3 controller-only (`process.roles=controller`, a controller listener and
+/// nothing else) and nodes 4-5 broker-only (`process.roles=broker`, a PLAINTEXT listener
+/// and `strom.metadata.listener`, where the quorum leader sends them the log).
+fn split_nodes(dir: &Path) -> Vec<Node> {
+    let controllers: Vec<u16> = (0..3).map(|_| free_port()).collect();
+    let voters = controllers
+        .iter()
+        .enumerate()
+        .map(|(i, port)| format!("{}@127.0.0.1:{port}", i + 1))
+        .collect::<Vec<_>>()
+        .join(",");
+    let node = |id: u64, addr: String, roles: &[String]| {
+        let mut settings = vec![
+            format!("node.id={id}"),
+            format!("controller.quorum.voters={voters}"),
+            format!("log.dirs={}", dir.join(format!("node-{id}")).display()),
+        ];
+        settings.extend_from_slice(roles);
+        Node {
+            id,
+            client_addr: addr.parse().unwrap(),
+            args: settings
+                .iter()
+                .flat_map(|s| ["--override".to_string(), s.clone()])
+                .collect(),
+            log: dir.join(format!("node-{id}.log")),
+            child: None,
+        }
+    };
+    let mut nodes: Vec<Node> = controllers
+        .iter()
+        .enumerate()
+        .map(|(i, port)| {
+            let addr = format!("127.0.0.1:{port}");
+            let roles = [
+                "process.roles=controller".to_string(),
+                format!("listeners=CONTROLLER://{addr}"),
+            ];
+            node(i as u64 + 1, addr, &roles)
+        })
+        .collect();
+    for id in [4, 5] {
+        let client = free_port();
+        let roles = [
+            "process.roles=broker".to_string(),
+            format!("listeners=PLAINTEXT://127.0.0.1:{client}"),
+            format!("strom.metadata.listener=127.0.0.1:{}", free_port()),
+        ];
+        nodes.push(node(id, format!("127.0.0.1:{client}"), &roles));
+    }
+    nodes
+}
+
+/// The quorum's partition in `node`'s DescribeQuorum answer, and the node ids it lists.
+async fn quorum_partition(node: &Node) -> (describe_quorum_response::PartitionData, Vec<i32>) {
+    let mut answer = describe_quorum(node).await;
+    assert_eq!(answer.error_code, 0);
+    let nodes = answer.nodes.iter().map(|n| n.node_id).collect();
+    (answer.topics.remove(0).partitions.remove(0), nodes)
+}
+
+/// Waits until `node`'s DescribeQuorum answer satisfies `ready`; returns its partition.
+async fn wait_quorum(
+    node: &Node,
+    what: &str,
+    ready: impl Fn(&describe_quorum_response::PartitionData) -> bool,
+) -> (describe_quorum_response::PartitionData, Vec<i32>) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let (partition, nodes) = quorum_partition(node).await;
+        if ready(&partition) {
+            return (partition, nodes);
+        }
+        assert!(
+            Instant::now() < deadline,
+            "node {}: {what}: last {partition:?}",
+            node.id
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn ids(replicas: &[describe_quorum_response::ReplicaState]) -> Vec<i32> {
+    let mut ids: Vec<i32> = replicas.iter().map(|r| r.replica_id).collect();
+    ids.sort_unstable();
+    ids
+}
+
+async fn describe_cluster_brokers(node: &Node) -> (Vec<i32>, i32) {
+    let mut client = Client::connect(node.client_addr).await;
+    let request = DescribeClusterRequest {
+        endpoint_type: 1,
+        ..Default::default()
+    };
+    match client.call(1, RequestBody::DescribeCluster(request)).await {
+        ResponseBody::DescribeCluster(r) => (
+            r.brokers.iter().map(|b| b.broker_id).collect(),
+            r.controller_id,
+        ),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// Three controller-only nodes and two broker-only nodes, as KRaft deploys them: the
+/// brokers join the quorum as observers and are the only brokers listed; topics created
+/// through one broker are placed on the brokers only and served by their leaders; after
+/// the quorum leader is killed another controller leads and topics can still be created;
+/// a restarted broker rejoins.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn controllers_and_brokers_on_separate_nodes() {
+    let _one = ONE_CLUSTER_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut nodes = split_nodes(dir.path());
+    for node in &mut nodes {
+        node.start();
+    }
+    let (b4, b5) = (3, 4);
+    for &i in &[b4, b5] {
+        let m = wait_metadata(&nodes[i], "brokers 4 and 5 registered", |m| {
+            broker_ids(m) == [4, 5]
+        })
+        .await;
+        // A broker-only node names itself as controller, as Kafka's KRaft brokers name a
+        // live broker: clients send CreateTopics there and it forwards it to the quorum.
+        assert_eq!(m.controller_id, nodes[i].id as i32);
+        assert_eq!(
+            describe_cluster_brokers(&nodes[i]).await,
+            (vec![4, 5], nodes[i].id as i32)
+        );
+    }
+
+    // DescribeQuorum through a broker (forwarded to the leader): voters 1-3, observers 4-5.
+    let (partition, listed) = wait_quorum(&nodes[b4], "both observers", |p| {
+        p.error_code == 0 && ids(&p.observers) == [4, 5]
+    })
+    .await;
+    assert_eq!(ids(&partition.current_voters), [1, 2, 3]);
+    assert_eq!(listed, [1, 2, 3]);
+    let leader = partition.leader_id;
+    assert!((1..=3).contains(&leader), "{partition:?}");
+    assert!(partition.high_watermark > 0);
+    for observer in &partition.observers {
+        assert!(observer.log_end_offset > 0, "{partition:?}");
+    }
+
+    // A topic created through broker 4 is placed on brokers 4 and 5 only, and broker 5
+    // sees the same placement.
+    let created = create_topic_with(&nodes[b4], "split", 4).await;
+    assert_eq!(created.topics[0].error_code, ErrorCode::NONE.0);
+    let m = wait_metadata(&nodes[b5], "split listed", |m| topic_names(m) == ["split"]).await;
+    let placed = placement(&m, "split");
+    let m4 = wait_metadata(&nodes[b4], "split listed", |m| topic_names(m) == ["split"]).await;
+    assert_eq!(placement(&m4, "split"), placed);
+    let leaders: Vec<i32> = placed.iter().map(|(l, _, _)| *l).collect();
+    for broker in [4, 5] {
+        assert_eq!(
+            leaders.iter().filter(|l| **l == broker).count(),
+            2,
+            "{leaders:?}"
+        );
+    }
+    assert_eq!(broker_ids(&m), [4, 5]);
+
+    // Produce and fetch through each partition's leader.
+    for (partition, leader) in leaders.iter().enumerate() {
+        let node = &nodes[(*leader - 1) as usize];
+        let value = format!("split-{partition}");
+        assert_eq!(
+            produce(node, "split", partition as i32, &[&value]).await,
+            (0, 0)
+        );
+        let mut client = Client::connect(node.client_addr).await;
+        let values = common::read_values(&mut client, "split", partition as i32, 0).await;
+        assert_eq!(values, [(0, value)]);
+    }
+    // The controllers hold no partition logs.
+    for node in &nodes[..3] {
+        let mut entries: Vec<String> =
+            std::fs::read_dir(dir.path().join(format!("node-{}", node.id)))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+        entries.sort();
+        assert_eq!(entries, ["__cluster_metadata-0"], "node {}", node.id);
+    }
+
+    // Kill the quorum leader: another controller leads and broker 5 can still create.
+    nodes[(leader - 1) as usize].kill();
+    let (partition, _) = wait_quorum(&nodes[b5], "a new quorum leader", |p| {
+        p.error_code == 0 && p.leader_id > 0 && p.leader_id != leader
+    })
+    .await;
+    assert!((1..=3).contains(&partition.leader_id), "{partition:?}");
+    let created = create_topic(&nodes[b5], "after-split-failover").await;
+    assert_eq!(created.topics[0].error_code, ErrorCode::NONE.0);
+    wait_metadata(&nodes[b4], "after-split-failover listed", |m| {
+        topic_names(m) == ["after-split-failover", "split"]
+    })
+    .await;
+
+    // A restarted broker rejoins (it is already an observer) and catches up.
+    nodes[b4].kill();
+    nodes[b4].start();
+    let m = wait_metadata(&nodes[b4], "broker 4 back", |m| {
+        topic_names(m) == ["after-split-failover", "split"]
+    })
+    .await;
+    assert_eq!(broker_ids(&m), [4, 5]);
+    let (partition, _) = wait_quorum(&nodes[b4], "observers after the restart", |p| {
+        p.error_code == 0 && ids(&p.observers) == [4, 5]
+    })
+    .await;
+    assert_eq!(ids(&partition.current_voters), [1, 2, 3]);
+}

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 use strom::metadata::{ConfigResource, MetadataRecord};
 use strom::raft::metadata::{ProposeError, RaftMetadata};
-use strom::raft::QuorumSettings;
+use strom::raft::{learner, QuorumSettings};
 use tokio::net::TcpListener;
 
 fn settings() -> QuorumSettings {
@@ -253,6 +253,99 @@ async fn a_lost_answer_to_a_forwarded_proposal_is_not_a_failure() {
         nodes[&follower].propose(vec![topic]).await,
         Err(ProposeError::Invalid(_))
     ));
+    for (_, node) in nodes {
+        node.shutdown().await;
+    }
+}
+
+/// A learner (broker-only node) over TCP: it joins through a voter that need not lead,
+/// follows every commit, forwards its proposals to the leader, is listed as a learner and
+/// never as a voter; rejoining after a restart on another address is idempotent and moves
+/// it; a voter's id cannot join as a learner.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_learner_joins_follows_and_rejoins() {
+    let dirs: Vec<_> = (0..4).map(|_| tempfile::tempdir().unwrap()).collect();
+    let mut listeners = BTreeMap::new();
+    let mut voters = BTreeMap::new();
+    for id in 1..=3u64 {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        voters.insert(id, listener.local_addr().unwrap().to_string());
+        listeners.insert(id, listener);
+    }
+    let mut nodes = BTreeMap::new();
+    for (id, listener) in listeners {
+        let dir = dirs[id as usize - 1].path();
+        let node = RaftMetadata::open(dir, id, &voters, Some(listener), &settings())
+            .await
+            .unwrap();
+        nodes.insert(id, node);
+    }
+    let first = leader(&nodes).await;
+    nodes[&first].propose(vec![config("before")]).await.unwrap();
+
+    // Join through a follower only: it forwards the join to the leader.
+    let follower = *nodes.keys().find(|id| **id != first).unwrap();
+    let only_follower = BTreeMap::from([(follower, voters[&follower].clone())]);
+    let open_learner = |addr: String| {
+        let dir = dirs[3].path().to_path_buf();
+        let voters = only_follower.clone();
+        async move {
+            let listener = TcpListener::bind(&addr).await.unwrap();
+            let addr = listener.local_addr().unwrap().to_string();
+            learner::open(&dir, 4, listener, addr, &voters, &settings()).await
+        }
+    };
+    let observer = open_learner("127.0.0.1:0".into()).await.unwrap();
+    // Caught up at join: the image already holds what was committed before.
+    assert_eq!(observer.image().broker_configs[""]["before"], "1");
+    let image = observer
+        .propose(vec![config("from-learner")])
+        .await
+        .unwrap();
+    assert_eq!(image.broker_configs[""]["from-learner"], "1");
+    nodes.insert(4, observer);
+    everywhere(&nodes, "from-learner").await;
+    let membership = nodes[&first]
+        .controller()
+        .raft
+        .metrics()
+        .borrow()
+        .membership_config
+        .clone();
+    assert_eq!(membership.voter_ids().collect::<Vec<_>>(), [1, 2, 3]);
+    let learners: Vec<u64> = membership.membership().learner_ids().collect();
+    assert_eq!(learners, [4]);
+    let state = learner::leader_state(&nodes[&first].controller().raft).unwrap();
+    assert_eq!(state.observers.len(), 1);
+    assert_eq!(state.observers[0].node_id, 4);
+
+    // Restart on another port: the join updates its address and it follows again.
+    nodes.remove(&4).unwrap().shutdown().await;
+    let observer = open_learner("127.0.0.1:0".into()).await.unwrap();
+    nodes.insert(4, observer);
+    nodes[&first]
+        .propose(vec![config("after-rejoin")])
+        .await
+        .unwrap();
+    everywhere(&nodes, "after-rejoin").await;
+    let learners: Vec<u64> = nodes[&first]
+        .controller()
+        .raft
+        .metrics()
+        .borrow()
+        .membership_config
+        .membership()
+        .learner_ids()
+        .collect();
+    assert_eq!(learners, [4]);
+
+    // A voter's id is refused.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let empty = tempfile::tempdir().unwrap();
+    let refused = learner::open(empty.path(), 2, listener, addr, &voters, &settings()).await;
+    let message = format!("{:#}", refused.err().expect("a voter cannot join"));
+    assert!(message.contains("node 2 is a voter"), "{message}");
     for (_, node) in nodes {
         node.shutdown().await;
     }

@@ -1,5 +1,6 @@
-//! DescribeCluster: the cluster id, the controller (this node, whose controller runs
-//! embedded) and the registered brokers with their racks, as the broker endpoint answers it.
+//! DescribeCluster: the cluster id, the controller (see `api::controller_id`) and the
+//! registered brokers (a controller-only node is not one) with their racks, as the broker
+//! endpoint answers it.
 //! A request for the controller endpoints gets MISMATCHED_ENDPOINT_TYPE and an unknown
 //! endpoint type UNSUPPORTED_ENDPOINT_TYPE (INVALID_REQUEST at v0), as Kafka's brokers do.
 
@@ -62,7 +63,7 @@ pub fn handle(
     DescribeClusterResponse {
         endpoint_type: ENDPOINT_BROKER,
         cluster_id: broker.cluster_id.clone(),
-        controller_id: broker.metadata.leader().map_or(-1, |id| id as i32),
+        controller_id: super::controller_id(broker),
         brokers,
         cluster_authorized_operations: if request.include_cluster_authorized_operations {
             CLUSTER_AUTHORIZED_OPERATIONS

@@ -1,12 +1,16 @@
 //! DescribeQuorum: the metadata quorum (`__cluster_metadata-0`) as its leader sees it: the
-//! leader, its epoch (the Raft term), the high watermark and each voter's log end offset,
-//! from openraft's metrics. Offsets are Raft log indexes plus one (the next index), so a
-//! voter's lag is the leader's log end offset minus its own. A node that does not lead
-//! answers NOT_LEADER_OR_FOLLOWER naming the leader it knows, as Kafka's controllers do
-//! (strom's brokers do not forward DescribeQuorum).
+//! leader, its epoch (the Raft term), the high watermark, each voter's log end offset and,
+//! as `observers`, each broker-only node's (openraft learners), from openraft's metrics.
+//! Offsets are Raft log indexes plus one (the next index), so a member's lag is the
+//! leader's log end offset minus its own. A voter that does not lead answers
+//! NOT_LEADER_OR_FOLLOWER naming the leader it knows, as Kafka's controllers do; a
+//! broker-only node asks the leader over the controller listener, as Kafka's brokers
+//! forward the request to the active controller. `nodes` lists the voters' controller
+//! endpoints.
 
 use crate::broker::Broker;
-use openraft::ServerState;
+use crate::raft::learner::{QuorumState, ReplicaProgress};
+use crate::raft::tcp::Refusal;
 use strom_protocol::generated::describe_quorum_response::{
     Listener, Node, PartitionData, ReplicaState, TopicData,
 };
@@ -27,57 +31,49 @@ pub fn handle(broker: &Broker, request: DescribeQuorumRequest) -> DescribeQuorum
             ..Default::default()
         };
     }
-    let controller = broker.metadata.raft_metadata().controller();
-    let metrics = controller.raft.metrics().borrow().clone();
-    let mut partition = PartitionData {
-        partition_index: 0,
-        leader_id: metrics.current_leader.map_or(-1, |id| id as i32),
-        leader_epoch: metrics.current_term as i32,
-        high_watermark: -1,
-        ..Default::default()
+    let raft = &broker.metadata.raft_metadata().controller().raft;
+    let state = match crate::raft::learner::leader_state(raft) {
+        Some(state) => Ok(state),
+        None if broker.config.process_roles.controller => {
+            Err(Refusal::NotLeader(raft.metrics().borrow().current_leader))
+        }
+        None => broker.metadata.describe(),
     };
-    if metrics.state != ServerState::Leader {
-        partition.error_code = ErrorCode::NOT_LEADER_OR_FOLLOWER.0;
-        partition.error_message = Some("this node does not lead the metadata quorum".into());
-    } else {
-        let next = |index: Option<u64>| index.map_or(0, |i| i as i64 + 1);
-        partition.high_watermark = next(controller.log.committed().map(|c| c.index));
-        let leader_end = next(metrics.last_log_index);
-        let matched = metrics.replication.clone().unwrap_or_default();
-        partition.current_voters = metrics
-            .membership_config
-            .membership()
-            .voter_ids()
-            .map(|id| ReplicaState {
-                replica_id: id as i32,
-                replica_directory_id: Uuid::ZERO,
-                log_end_offset: if id == controller.id {
-                    leader_end
-                } else {
-                    next(matched.get(&id).copied().flatten().map(|l| l.index))
-                },
-                last_fetch_timestamp: -1,
-                last_caught_up_timestamp: -1,
+    let (partition, voters) = match state {
+        Ok(state) => (partition_data(&state), state.voter_addresses),
+        Err(refusal) => {
+            let metrics = raft.metrics().borrow().clone();
+            let (leader, message) = match refusal {
+                Refusal::NotLeader(leader) => (
+                    leader,
+                    "this node does not lead the metadata quorum".to_string(),
+                ),
+                other => (
+                    metrics.current_leader,
+                    format!("the metadata quorum's leader did not answer: {other:?}"),
+                ),
+            };
+            let membership = metrics.membership_config.membership();
+            let voters = membership
+                .nodes()
+                .filter(|(id, _)| membership.voter_ids().any(|v| v == **id))
+                .map(|(id, node)| (*id, node.addr.clone()))
+                .collect();
+            let partition = PartitionData {
+                partition_index: 0,
+                error_code: ErrorCode::NOT_LEADER_OR_FOLLOWER.0,
+                error_message: Some(message),
+                leader_id: leader.map_or(-1, |id| id as i32),
+                leader_epoch: metrics.current_term as i32,
+                high_watermark: -1,
                 ..Default::default()
-            })
-            .collect();
-    }
-    let nodes = metrics
-        .membership_config
-        .nodes()
-        .filter_map(|(id, node)| {
-            let (host, port) = node.addr.rsplit_once(':')?;
-            Some(Node {
-                node_id: *id as i32,
-                listeners: vec![Listener {
-                    name: "CONTROLLER".into(),
-                    host: host.to_string(),
-                    port: port.parse().ok()?,
-                    ..Default::default()
-                }],
-                ..Default::default()
-            })
-        })
+            };
+            (partition, voters)
+        }
+    };
+    let nodes = voters
+        .iter()
+        .filter_map(|(id, addr)| controller_node(*id, addr))
         .collect();
     DescribeQuorumResponse {
         error_code: ErrorCode::NONE.0,
@@ -89,4 +85,39 @@ pub fn handle(broker: &Broker, request: DescribeQuorumRequest) -> DescribeQuorum
         nodes,
         ..Default::default()
     }
+}
+
+fn partition_data(state: &QuorumState) -> PartitionData {
+    let replica = |p: &ReplicaProgress| ReplicaState {
+        replica_id: p.node_id as i32,
+        replica_directory_id: Uuid::ZERO,
+        log_end_offset: p.log_end_offset,
+        last_fetch_timestamp: -1,
+        last_caught_up_timestamp: -1,
+        ..Default::default()
+    };
+    PartitionData {
+        partition_index: 0,
+        leader_id: state.leader_id as i32,
+        leader_epoch: state.term as i32,
+        high_watermark: state.high_watermark,
+        current_voters: state.voters.iter().map(replica).collect(),
+        observers: state.observers.iter().map(replica).collect(),
+        ..Default::default()
+    }
+}
+
+/// A voter's endpoint: its controller listener.
+fn controller_node(node_id: u64, addr: &str) -> Option<Node> {
+    let (host, port) = addr.rsplit_once(':')?;
+    Some(Node {
+        node_id: node_id as i32,
+        listeners: vec![Listener {
+            name: "CONTROLLER".into(),
+            host: host.to_string(),
+            port: port.parse().ok()?,
+            ..Default::default()
+        }],
+        ..Default::default()
+    })
 }

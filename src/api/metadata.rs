@@ -1,5 +1,5 @@
-//! Metadata: the brokers registered on the metadata log, the cluster id, the controller
-//! (the metadata quorum's leader) and the requested topics with ids and partitions, auto-creating unknown topics
+//! Metadata: the brokers registered on the metadata log (a controller-only node is not
+//! one), the cluster id, the controller (see `api::controller_id`) and the requested topics with ids and partitions, auto-creating unknown topics
 //! when both the request and `auto.create.topics.enable` allow it. Each partition is reported
 //! with its leader, leader epoch, replicas and in-sync replicas as the metadata image records
 //! them; a partition without a leader (its in-sync replicas are fenced) answers
@@ -52,8 +52,7 @@ pub fn handle(broker: &Broker, request: MetadataRequest, _version: i16) -> Metad
         },
         brokers: brokers(broker),
         cluster_id: Some(broker.cluster_id.clone()),
-        // The quorum's leader as this node last heard (-1 during an election).
-        controller_id: broker.metadata.leader().map_or(-1, |id| id as i32),
+        controller_id: super::controller_id(broker),
         topics,
         ..Default::default()
     }

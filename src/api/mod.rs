@@ -154,6 +154,19 @@ pub async fn handle(
     Ok(Reply::Now(Some(response)))
 }
 
+/// The `controller_id` Metadata and DescribeCluster answer. A combined node names the
+/// metadata quorum's leader (-1 during an election), itself a broker. A broker-only node
+/// names itself, as Kafka's KRaft brokers name a live broker rather than a controller:
+/// clients send controller requests (CreateTopics, ...) to that id, which must be a broker
+/// they can reach, and the broker forwards the change to the quorum's leader.
+pub fn controller_id(broker: &crate::broker::Broker) -> i32 {
+    if broker.config.process_roles.controller {
+        broker.metadata.leader().map_or(-1, |id| id as i32)
+    } else {
+        broker.config.node_id
+    }
+}
+
 /// The operations Kafka allows on the cluster resource when no authorizer is configured
 /// (every operation the resource supports), one bit per ACL operation code: CREATE (5),
 /// ALTER (7), DESCRIBE (8), CLUSTER_ACTION (9), DESCRIBE_CONFIGS (10), ALTER_CONFIGS (11),

@@ -78,25 +78,8 @@ impl RaftMetadata {
             None,
         )
         .await?;
-        let liveness = Arc::new(super::liveness::Liveness::default());
-        let mut tasks = Vec::new();
-        let server = listener.map(|l| {
-            // Brokers of other nodes exist only with a listener: only then is there anyone
-            // to fence.
-            tasks.push(super::liveness::spawn_monitor(
-                controller.raft.clone(),
-                Arc::clone(&liveness),
-                controller.images.clone(),
-                node_id,
-                Duration::from_millis(settings.broker_session_timeout_ms),
-            ));
-            let context = super::tcp::HeartbeatContext {
-                me: node_id,
-                liveness: Arc::clone(&liveness),
-                images: controller.images.clone(),
-            };
-            super::tcp::serve(l, controller.raft.clone(), context)
-        });
+        let metadata = RaftMetadata::from_parts(controller, listener, settings);
+        let controller = &metadata.controller;
         if !controller.raft.is_initialized().await? {
             let members: BTreeMap<u64, BasicNode> = voters
                 .iter()
@@ -108,14 +91,43 @@ impl RaftMetadata {
                 Err(e) => return Err(e.into()),
             }
         }
-        Ok(RaftMetadata {
+        Ok(metadata)
+    }
+
+    /// A member around a started controller, serving the quorum's RPCs (and brokers'
+    /// heartbeats) on `listener`, and, with a listener, watching brokers' sessions when it
+    /// leads (a learner never does). Without a listener (a quorum of one) there is no
+    /// other broker to fence.
+    pub(super) fn from_parts(
+        controller: Controller,
+        listener: Option<TcpListener>,
+        settings: &QuorumSettings,
+    ) -> RaftMetadata {
+        let liveness = Arc::new(super::liveness::Liveness::default());
+        let mut tasks = Vec::new();
+        let server = listener.map(|l| {
+            tasks.push(super::liveness::spawn_monitor(
+                controller.raft.clone(),
+                Arc::clone(&liveness),
+                controller.images.clone(),
+                controller.id,
+                Duration::from_millis(settings.broker_session_timeout_ms),
+            ));
+            let context = super::tcp::HeartbeatContext {
+                me: controller.id,
+                liveness: Arc::clone(&liveness),
+                images: controller.images.clone(),
+            };
+            super::tcp::serve(l, controller.raft.clone(), context)
+        });
+        RaftMetadata {
             controller,
             proposing: tokio::sync::Mutex::new(()),
             server,
             liveness,
             tasks: std::sync::Mutex::new(tasks),
             heartbeat_interval: Duration::from_millis(settings.broker_heartbeat_interval_ms),
-        })
+        }
     }
 
     /// A quorum of one: this node alone, leading as soon as it has started.

@@ -14,6 +14,7 @@
 // helpers here return them as the traits do.
 #![allow(clippy::result_large_err)]
 
+pub mod learner;
 pub mod liveness;
 pub mod log_store;
 pub mod memory;

@@ -15,7 +15,9 @@
 //! Invariant: `propose` returns Ok only once the records are committed by a majority and
 //! applied to this node's image.
 
+use super::learner::QuorumState;
 use super::metadata::{ProposeError, RaftMetadata};
+use super::tcp::Refusal;
 use crate::config::BrokerConfig;
 use crate::metadata::{Image, MetadataRecord};
 use std::future::Future;
@@ -46,7 +48,8 @@ impl MetadataQuorum {
     /// Starts this node's controller on the data directory: a quorum of one when no voters
     /// are configured (on the controller listener when there is one, else on a loopback
     /// port of its own), else a member of `controller.quorum.voters`, serving the quorum on
-    /// the controller listener. A local metadata log found there is migrated.
+    /// the controller listener; a broker-only node joins as an observer (`learner.rs`),
+    /// serving on `strom.metadata.listener`. A local metadata log found there is migrated.
     pub fn open(config: &BrokerConfig) -> Result<MetadataQuorum, QuorumError> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
@@ -57,6 +60,7 @@ impl MetadataQuorum {
         let dir = config.log_dirs.clone();
         let node_id = config.node_id as u64;
         let settings = config.quorum_settings();
+        let observer = config.process_roles.broker_only();
         let mut voters = config.controller_quorum_voters.clone();
         let listener = config
             .controller_listener
@@ -72,6 +76,10 @@ impl MetadataQuorum {
             let listener = tokio::net::TcpListener::bind(&address)
                 .await
                 .map_err(|e| anyhow::anyhow!("binding the controller listener {address}: {e}"))?;
+            if observer {
+                return super::learner::open(&dir, node_id, listener, address, &voters, &settings)
+                    .await;
+            }
             let metadata =
                 RaftMetadata::open(&dir, node_id, &voters, Some(listener), &settings).await?;
             if voters.len() == 1 {
@@ -92,6 +100,14 @@ impl MetadataQuorum {
     /// The controller that leads the quorum, as this node last heard.
     pub fn leader(&self) -> Option<u64> {
         self.metadata.leader()
+    }
+
+    /// The quorum's state as its leader sees it: this node's when it leads, else asked of
+    /// the leader (how a broker-only node answers DescribeQuorum).
+    pub fn describe(&self) -> Result<QuorumState, Refusal> {
+        let raft = self.metadata.controller().raft.clone();
+        self.run(async move { super::learner::describe(&raft, false).await })
+            .unwrap_or_else(|| Err(Refusal::Quorum("the quorum runtime stopped".into())))
     }
 
     fn migrate_local_log(&self, log_dirs: &Path) -> Result<(), QuorumError> {

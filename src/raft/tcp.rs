@@ -2,8 +2,9 @@
 //! one response frame on a connection the client keeps open and reopens after a failure.
 //!
 //! The same listener takes proposals forwarded by controllers that do not lead
-//! (`Request::Propose`, sent by `forward` on a connection of its own) and brokers'
-//! heartbeats (`Request::Heartbeat`, see `liveness.rs`).
+//! (`Request::Propose`, sent by `forward` on a connection of its own), brokers' heartbeats
+//! (`Request::Heartbeat`, see `liveness.rs`) and the requests of non-voting members
+//! (`Request::Learner`, see `learner.rs`).
 //!
 //! Frame: payload length u32 big-endian, then the payload, a JSON `Request` or `Response`.
 //! Check, then parse: a length above `MAX_FRAME_BYTES` closes the connection before anything
@@ -56,6 +57,8 @@ enum Request {
         node_id: i32,
         epoch: i64,
     },
+    /// A broker-only node joining the quorum as an observer, or asking for its state.
+    Learner(super::learner::LearnerRequest),
 }
 
 /// The answer to a broker's heartbeat.
@@ -92,6 +95,7 @@ enum Response {
     /// The image offset after the proposal's entry.
     Propose(Result<i64, Refusal>),
     Heartbeat(HeartbeatReply),
+    Learner(super::learner::LearnerResponse),
 }
 
 /// What the listener needs to answer heartbeats: the controller's id, its view of the
@@ -206,6 +210,9 @@ async fn serve_connection(
                 )
                 .await,
             ),
+            Request::Learner(request) => {
+                Response::Learner(super::learner::serve(&raft, request).await)
+            }
         };
         write_frame(&mut stream, &response).await?;
     }
@@ -239,17 +246,44 @@ pub async fn forward(
     records: Vec<MetadataRecord>,
     timeout: Duration,
 ) -> Result<i64, Refusal> {
+    match call_once(address, Request::Propose(records), timeout).await? {
+        Response::Propose(result) => result,
+        _ => Err(Refusal::Unreachable(format!(
+            "{address}: no answer to a forwarded proposal"
+        ))),
+    }
+}
+
+/// Sends a learner's request to the controller listening on `address` (see `learner.rs`).
+pub(super) async fn call_learner(
+    address: &str,
+    request: super::learner::LearnerRequest,
+    timeout: Duration,
+) -> Result<super::learner::LearnerResponse, Refusal> {
+    match call_once(address, Request::Learner(request), timeout).await? {
+        Response::Learner(response) => Ok(response),
+        _ => Err(Refusal::Unreachable(format!(
+            "{address}: answered a different request"
+        ))),
+    }
+}
+
+/// One request and its response on a connection of its own, within `timeout`.
+async fn call_once(
+    address: &str,
+    request: Request,
+    timeout: Duration,
+) -> Result<Response, Refusal> {
     let call = async {
         let mut stream = TcpStream::connect(address).await?;
         stream.set_nodelay(true)?;
-        write_frame(&mut stream, &Request::Propose(records)).await?;
-        match read_frame::<Response>(&mut stream).await? {
-            Some(Response::Propose(result)) => Ok(result),
-            _ => Err(std::io::Error::other("no answer to a forwarded proposal")),
-        }
+        write_frame(&mut stream, &request).await?;
+        read_frame::<Response>(&mut stream)
+            .await?
+            .ok_or_else(|| std::io::Error::other("closed without an answer"))
     };
     match tokio::time::timeout(timeout, call).await {
-        Ok(Ok(result)) => result,
+        Ok(Ok(response)) => Ok(response),
         Ok(Err(e)) => Err(Refusal::Unreachable(format!("{address}: {e}"))),
         Err(_) => Err(Refusal::Unreachable(format!("{address}: timed out"))),
     }
