@@ -792,6 +792,8 @@ fn split_nodes(dir: &Path) -> Vec<Node> {
             format!("node.id={id}"),
             format!("controller.quorum.voters={voters}"),
             format!("log.dirs={}", dir.join(format!("node-{id}")).display()),
+            "broker.heartbeat.interval.ms=200".to_string(),
+            "broker.session.timeout.ms=2000".to_string(),
         ];
         settings.extend_from_slice(roles);
         Node {
@@ -976,13 +978,28 @@ async fn controllers_and_brokers_on_separate_nodes() {
     })
     .await;
 
-    // A restarted broker rejoins (it is already an observer) and catches up.
+    // A killed broker-only node is fenced once its session expires, by the new leader,
+    // while broker 5, heartbeating to it, stays: its partitions lose their leader.
     nodes[b4].kill();
+    let m = wait_metadata(&nodes[b5], "broker 4 fenced", |m| broker_ids(m) == [5]).await;
+    let fenced: Vec<i32> = placement(&m, "split").iter().map(|p| p.0).collect();
+    let want: Vec<i32> = leaders
+        .iter()
+        .map(|l| if *l == 4 { -1 } else { *l })
+        .collect();
+    assert_eq!(fenced, want);
+
+    // A restarted broker rejoins (it is already an observer), catches up and leads again.
     nodes[b4].start();
     let m = wait_metadata(&nodes[b4], "broker 4 back", |m| {
-        topic_names(m) == ["after-split-failover", "split"]
+        topic_names(m) == ["after-split-failover", "split"] && broker_ids(m) == [4, 5]
     })
     .await;
+    let m5 = wait_metadata(&nodes[b5], "broker 4 leads again", |m| {
+        placement(m, "split").iter().map(|p| p.0).collect::<Vec<_>>() == leaders
+    })
+    .await;
+    assert_eq!(broker_ids(&m5), [4, 5]);
     assert_eq!(broker_ids(&m), [4, 5]);
     let (partition, _) = wait_quorum(&nodes[b4], "observers after the restart", |p| {
         p.error_code == 0 && ids(&p.observers) == [4, 5]
