@@ -1,7 +1,8 @@
 //! Three real strom processes sharing a metadata quorum on loopback: a topic created through
 //! any node is listed by every node with all three brokers; after the active controller is
 //! killed (SIGKILL) a new one is elected, metadata changes continue through the survivors,
-//! and the killed node catches up when it restarts. DescribeQuorum reports the quorum.
+//! and the killed node catches up when it restarts. DescribeQuorum reports the quorum, from
+//! any node.
 //! Partitions are placed across the brokers: every node reports the same leaders, only the
 //! leader takes produce and fetch, and a group is served by the leader of its
 //! `__consumer_offsets` partition.
@@ -261,13 +262,18 @@ async fn three_processes_share_metadata_and_survive_the_controller() {
     assert!(holding >= 2, "{partition:?}");
     let nodes_listed: Vec<i32> = quorum.nodes.iter().map(|n| n.node_id).collect();
     assert_eq!(nodes_listed, [1, 2, 3]);
+    // A follower asks the leader, as Kafka's brokers forward DescribeQuorum.
     let follower = nodes.iter().find(|n| n.id as i32 != leader).unwrap();
     let answer = describe_quorum(follower).await;
     let partition = &answer.topics[0].partitions[0];
-    assert_eq!(
-        (partition.error_code, partition.leader_id),
-        (ErrorCode::NOT_LEADER_OR_FOLLOWER.0, leader)
-    );
+    assert_eq!((partition.error_code, partition.leader_id), (0, leader));
+    let voters: Vec<i32> = partition
+        .current_voters
+        .iter()
+        .map(|v| v.replica_id)
+        .collect();
+    assert_eq!(voters, [1, 2, 3]);
+    assert!(partition.high_watermark > 0);
 
     // SIGKILL the active controller.
     let killed = (leader - 1) as usize;

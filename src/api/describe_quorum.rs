@@ -2,10 +2,10 @@
 //! leader, its epoch (the Raft term), the high watermark, each voter's log end offset and,
 //! as `observers`, each broker-only node's (openraft learners), from openraft's metrics.
 //! Offsets are Raft log indexes plus one (the next index), so a member's lag is the
-//! leader's log end offset minus its own. A voter that does not lead answers
-//! NOT_LEADER_OR_FOLLOWER naming the leader it knows, as Kafka's controllers do; a
-//! broker-only node asks the leader over the controller listener, as Kafka's brokers
-//! forward the request to the active controller. `nodes` lists the voters' controller
+//! leader's log end offset minus its own. Any node that does not lead (a voter or a
+//! broker-only node) asks the leader over the controller listener, as Kafka's brokers
+//! forward the request to the active controller; if the leader cannot be asked, it answers
+//! NOT_LEADER_OR_FOLLOWER naming the leader it knows. `nodes` lists the voters' controller
 //! endpoints.
 
 use crate::broker::Broker;
@@ -32,11 +32,10 @@ pub fn handle(broker: &Broker, request: DescribeQuorumRequest) -> DescribeQuorum
         };
     }
     let raft = &broker.metadata.raft_metadata().controller().raft;
+    // Asked of a broker (this is the broker listener): a node that does not lead asks the
+    // leader, as Kafka's brokers forward DescribeQuorum to the active controller.
     let state = match crate::raft::learner::leader_state(raft) {
         Some(state) => Ok(state),
-        None if broker.config.process_roles.controller => {
-            Err(Refusal::NotLeader(raft.metrics().borrow().current_leader))
-        }
         None => broker.metadata.describe(),
     };
     let (partition, voters) = match state {
