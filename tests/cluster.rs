@@ -1002,7 +1002,11 @@ async fn controllers_and_brokers_on_separate_nodes() {
     })
     .await;
     let m5 = wait_metadata(&nodes[b5], "broker 4 leads again", |m| {
-        placement(m, "split").iter().map(|p| p.0).collect::<Vec<_>>() == leaders
+        placement(m, "split")
+            .iter()
+            .map(|p| p.0)
+            .collect::<Vec<_>>()
+            == leaders
     })
     .await;
     assert_eq!(broker_ids(&m5), [4, 5]);

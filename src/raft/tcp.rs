@@ -297,19 +297,10 @@ pub async fn heartbeat(
     epoch: i64,
     timeout: Duration,
 ) -> HeartbeatReply {
-    let call = async {
-        let mut stream = TcpStream::connect(address).await?;
-        stream.set_nodelay(true)?;
-        write_frame(&mut stream, &Request::Heartbeat { node_id, epoch }).await?;
-        match read_frame::<Response>(&mut stream).await? {
-            Some(Response::Heartbeat(reply)) => Ok(reply),
-            _ => Err(std::io::Error::other("no answer to a heartbeat")),
-        }
-    };
-    match tokio::time::timeout(timeout, call).await {
-        Ok(Ok(reply)) => reply,
-        Ok(Err(e)) => HeartbeatReply::Failed(format!("{address}: {e}")),
-        Err(_) => HeartbeatReply::Failed(format!("{address}: timed out")),
+    match call_once(address, Request::Heartbeat { node_id, epoch }, timeout).await {
+        Ok(Response::Heartbeat(reply)) => reply,
+        Ok(_) => HeartbeatReply::Failed(format!("{address}: answered a different request")),
+        Err(refusal) => HeartbeatReply::Failed(format!("{refusal:?}")),
     }
 }
 
