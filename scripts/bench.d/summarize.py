@@ -25,6 +25,12 @@ FIGURES = [
     ("produce_1k_acksall_cpu_s_per_gb", "broker CPU, produce 1 KiB acks=all", "CPU-s/GB", "lo", None),
     ("produce_100b_cpu_s_per_gb", "broker CPU, produce 100 B", "CPU-s/GB", "lo", None),
     ("consume_1k_cpu_s_per_gb", "broker CPU, consume 1 KiB", "CPU-s/GB", "lo", None),
+    ("produce_1k_acks1_client_cpu_s_per_gb", "client CPU, produce 1 KiB acks=1", "CPU-s/GB", "lo", None),
+    ("produce_100b_client_cpu_s_per_gb", "client CPU, produce 100 B", "CPU-s/GB", "lo", None),
+    ("consume_1k_client_cpu_s_per_gb", "client CPU, consume 1 KiB", "CPU-s/GB", "lo", None),
+    ("produce_1k_acks1_ceiling_mb_per_s", "client ceiling, produce 1 KiB acks=1 (cores / client CPU-s per GB)", "MB/s", "hi", None),
+    ("produce_100b_ceiling_mb_per_s", "client ceiling, produce 100 B", "MB/s", "hi", None),
+    ("consume_1k_ceiling_mb_per_s", "client ceiling, consume 1 KiB", "MB/s", "hi", None),
     ("idle_rss_mib", "idle RSS", "MiB", "lo", ("max", 20.0)),
     ("stored_gib", "data stored when RSS was read", "GiB", "hi", None),
     ("stored_VmRSS_mib", "RSS after 3 GiB stored", "MiB", "lo", ("max", 200.0)),
@@ -32,6 +38,13 @@ FIGURES = [
     ("stored_RssAnon_mib", "anonymous RSS after 3 GiB stored", "MiB", "lo", None),
     ("stored_RssFile_mib", "file-backed RSS after 3 GiB stored", "MiB", "lo", None),
     ("start_to_serving_ms", "start to serving", "ms", "lo", None),
+]
+
+# Throughput figures whose ceiling (cores / client CPU-s per GB) is reported against the peer.
+CEILINGS = [
+    ("produce_1k_acks1", "produce 1 KiB acks=1", 3.0),
+    ("produce_100b", "produce 100 B", 1.5),
+    ("consume_1k", "consume 1 KiB", 3.0),
 ]
 
 
@@ -91,6 +104,21 @@ def main(path):
             pspread = f" ({fmt(min(p))}-{fmt(max(p))})"
         print(f"| {label} | {unit} | {fmt(sm)}{spread} | {fmt(pm)}{pspread} | "
               f"{fmt(ratio) if ratio is not None else 'n/a'} | {tgt} | {met} |")
+    # What the client alone allows: a broker costing no CPU, sharing these cores with this
+    # client, reaches at most the client ceiling (measured in strom's sessions); divided by
+    # the peer's throughput, that is the highest strom/peer ratio any broker could show.
+    bounds = []
+    for name, label, target in CEILINGS:
+        ceiling = values[f"{name}_ceiling_mb_per_s"].get("strom")
+        peer = values[f"{name}_mb_per_s"].get("peer")
+        if ceiling and peer:
+            best = statistics.median(ceiling) / statistics.median(peer)
+            bounds.append(f"- {label}: at most {best:.2f}x the peer with this client on "
+                          f"these cores (target {target:g}x)")
+    if bounds:
+        print("\nhighest strom/peer ratio the client leaves room for (client ceiling / peer):")
+        for line in bounds:
+            print(line)
     if failures:
         print("\nfailures:")
         for f in failures:
