@@ -706,7 +706,7 @@ async fn a_broker_that_stops_heartbeating_is_fenced_and_rejoins() {
         dir.path(),
         &[
             "broker.heartbeat.interval.ms=200",
-            "broker.session.timeout.ms=2000",
+            "broker.session.timeout.ms=3000",
         ],
     );
     for node in &mut nodes {
@@ -799,7 +799,7 @@ fn split_nodes(dir: &Path) -> Vec<Node> {
             format!("controller.quorum.voters={voters}"),
             format!("log.dirs={}", dir.join(format!("node-{id}")).display()),
             "broker.heartbeat.interval.ms=200".to_string(),
-            "broker.session.timeout.ms=2000".to_string(),
+            "broker.session.timeout.ms=3000".to_string(),
         ];
         settings.extend_from_slice(roles);
         Node {

@@ -107,16 +107,26 @@ def main(path):
     # What the client alone allows: a broker costing no CPU, sharing these cores with this
     # client, reaches at most the client ceiling (measured in strom's sessions); divided by
     # the peer's throughput, that is the highest strom/peer ratio any broker could show.
+    # With strom's own CPU per GB added, cores / (client + strom CPU-s per GB) is what strom
+    # and this client together can reach when neither ever waits for the other.
     bounds = []
     for name, label, target in CEILINGS:
         ceiling = values[f"{name}_ceiling_mb_per_s"].get("strom")
+        client = values[f"{name}_client_cpu_s_per_gb"].get("strom")
+        broker = values[f"{name}_cpu_s_per_gb"].get("strom")
+        got = values[f"{name}_mb_per_s"].get("strom")
         peer = values[f"{name}_mb_per_s"].get("peer")
-        if ceiling and peer:
-            best = statistics.median(ceiling) / statistics.median(peer)
-            bounds.append(f"- {label}: at most {best:.2f}x the peer with this client on "
-                          f"these cores (target {target:g}x)")
+        if ceiling and peer and client and broker and got:
+            c, cl, br = (statistics.median(v) for v in (ceiling, client, broker))
+            cores = c * cl / 1000
+            system = cores / (cl + br) * 1000
+            pm = statistics.median(peer)
+            bounds.append(
+                f"- {label}: client alone {c / pm:.2f}x the peer; client + strom's own CPU "
+                f"{system:.0f} MB/s = {system / pm:.2f}x (strom reached "
+                f"{statistics.median(got) / system:.0%} of that; target {target:g}x)")
     if bounds:
-        print("\nhighest strom/peer ratio the client leaves room for (client ceiling / peer):")
+        print("\nhighest strom/peer ratio the CPU leaves room for (ceilings / the peer's median):")
         for line in bounds:
             print(line)
     if failures:
