@@ -731,6 +731,11 @@ async fn a_broker_that_stops_heartbeating_is_fenced_and_rejoins() {
     // which fences the victim once its session expires.
     let victim = (1..=3).find(|id| *id != controller).unwrap();
     let v = (victim - 1) as usize;
+    // The victim applies the creation from the metadata log on its own time.
+    wait_metadata(&nodes[v], "life listed on the victim", |m| {
+        leadership(m, "life").len() == 3
+    })
+    .await;
     assert_eq!(
         produce(&nodes[v], "life", victim - 1, &["a", "b"]).await,
         (0, 0)
@@ -748,7 +753,7 @@ async fn a_broker_that_stops_heartbeating_is_fenced_and_rejoins() {
     );
     for i in (0..3).filter(|i| *i != v) {
         let m = wait_metadata(&nodes[i], "the victim fenced", |m| broker_ids(m) == others).await;
-        assert_eq!(leadership(&m, "life"), expected);
+        assert_eq!(leadership(&m, "life"), expected, "node {}", i + 1);
     }
     let survivor = &nodes[(others[0] - 1) as usize];
     assert_eq!(

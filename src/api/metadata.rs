@@ -140,15 +140,23 @@ fn lookup(
 }
 
 fn describe(topic: &Topic, image: &Image) -> MetadataResponseTopic {
+    // Leadership as the image read for the broker list has it, so one answer is consistent
+    // (the topic registry follows the image a moment later); the registry's when the image
+    // does not hold this topic (it was just created here, or is being deleted).
+    let (replicas, states) = match image.topics.get(&topic.name) {
+        Some(t) if t.id == topic.id && t.states.len() == t.replicas.len() => {
+            (&t.replicas, &t.states)
+        }
+        _ => (&topic.replicas, &topic.states),
+    };
     MetadataResponseTopic {
         name: Some(topic.name.clone()),
         topic_id: topic.id,
         // Kafka's internal topics are the ones its coordinators own, not any "__" name.
         is_internal: topic.name == crate::group::OFFSETS_TOPIC,
-        partitions: topic
-            .replicas
+        partitions: replicas
             .iter()
-            .zip(&topic.states)
+            .zip(states)
             .enumerate()
             .map(|(index, (replicas, state))| MetadataResponsePartition {
                 error_code: if state.leader < 0 {
