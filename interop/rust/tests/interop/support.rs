@@ -80,7 +80,10 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
 pub fn create_topic(name: &str, partitions: i32) {
     let admin: AdminClient<DefaultClientContext> =
         client_config(&[]).create().expect("create AdminClient");
-    let topic = NewTopic::new(name, partitions, TopicReplication::Fixed(1));
+    // Records here carry create timestamps from 2020 (BASE_TIMESTAMP_MS); under the default
+    // 7-day retention a broker's periodic check would delete them mid-test.
+    let topic =
+        NewTopic::new(name, partitions, TopicReplication::Fixed(1)).set("retention.ms", "-1");
     let options = AdminOptions::new()
         .operation_timeout(Some(WAIT))
         .request_timeout(Some(WAIT));
