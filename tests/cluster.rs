@@ -120,6 +120,19 @@ fn nodes_with(dir: &Path, extra: &[&str]) -> Vec<Node> {
         .collect()
 }
 
+/// Starts the three combined nodes and waits until each lists brokers 1-3 and a controller.
+async fn start_all(nodes: &mut [Node]) {
+    for node in nodes.iter_mut() {
+        node.start();
+    }
+    for node in nodes.iter() {
+        wait_metadata(node, "3 brokers registered", |m| {
+            broker_ids(m) == [1, 2, 3] && m.controller_id > 0
+        })
+        .await;
+    }
+}
+
 /// The Metadata answer of `node` for every topic, once it accepts connections.
 async fn metadata(node: &Node) -> Option<MetadataResponse> {
     // Probe first: the client listener opens once the node has joined the quorum.
@@ -214,15 +227,7 @@ async fn three_processes_share_metadata_and_survive_the_controller() {
     let dir = tempfile::tempdir().unwrap();
     // Sessions longer than the test: only a controlled shutdown fences a broker here.
     let mut nodes = nodes_with(dir.path(), &["broker.session.timeout.ms=600000"]);
-    for node in &mut nodes {
-        node.start();
-    }
-    for node in &nodes {
-        wait_metadata(node, "3 brokers registered", |m| {
-            broker_ids(m) == [1, 2, 3] && m.controller_id > 0
-        })
-        .await;
-    }
+    start_all(&mut nodes).await;
 
     let created = create_topic(&nodes[1], "orders").await;
     assert_eq!(created.topics[0].error_code, ErrorCode::NONE.0);
@@ -494,15 +499,7 @@ async fn partitions_are_placed_and_requests_routed_to_their_leaders() {
     let _one = ONE_CLUSTER_AT_A_TIME.lock().await;
     let dir = tempfile::tempdir().unwrap();
     let mut nodes = nodes(dir.path());
-    for node in &mut nodes {
-        node.start();
-    }
-    for node in &nodes {
-        wait_metadata(node, "3 brokers registered", |m| {
-            broker_ids(m) == [1, 2, 3] && m.controller_id > 0
-        })
-        .await;
-    }
+    start_all(&mut nodes).await;
 
     // A 6-partition topic created through node 2 is placed 2/2/2, and every node agrees.
     let created = create_topic_with(&nodes[1], "spread", 6).await;
@@ -709,15 +706,7 @@ async fn a_broker_that_stops_heartbeating_is_fenced_and_rejoins() {
             "broker.session.timeout.ms=3000",
         ],
     );
-    for node in &mut nodes {
-        node.start();
-    }
-    for node in &nodes {
-        wait_metadata(node, "3 brokers registered", |m| {
-            broker_ids(m) == [1, 2, 3] && m.controller_id > 0
-        })
-        .await;
-    }
+    start_all(&mut nodes).await;
     let (code, _) = create_topic_request(&nodes[0], assigned("life", &[&[1], &[2], &[3]])).await;
     assert_eq!(code, ErrorCode::NONE.0);
     let healthy = |leader: i32| (0, leader, 0, vec![leader], vec![]);

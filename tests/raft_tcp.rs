@@ -29,6 +29,35 @@ fn config(key: &str) -> MetadataRecord {
     }
 }
 
+/// Loopback listeners for controllers 1-3, and the voter set of their addresses.
+async fn bind_three() -> (BTreeMap<u64, TcpListener>, BTreeMap<u64, String>) {
+    let mut listeners = BTreeMap::new();
+    let mut voters = BTreeMap::new();
+    for id in 1..=3u64 {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        voters.insert(id, listener.local_addr().unwrap().to_string());
+        listeners.insert(id, listener);
+    }
+    (listeners, voters)
+}
+
+/// Opens controller `id` of `voters` on `dirs[id - 1]`, serving on its listener, for each.
+async fn open_voters(
+    dirs: &[tempfile::TempDir],
+    listeners: BTreeMap<u64, TcpListener>,
+    voters: &BTreeMap<u64, String>,
+) -> BTreeMap<u64, RaftMetadata> {
+    let mut nodes = BTreeMap::new();
+    for (id, listener) in listeners {
+        let dir = dirs[id as usize - 1].path();
+        let node = RaftMetadata::open(dir, id, voters, Some(listener), &settings())
+            .await
+            .unwrap();
+        nodes.insert(id, node);
+    }
+    nodes
+}
+
 /// Waits until some controller in `nodes` leads; returns its id.
 async fn leader(nodes: &BTreeMap<u64, RaftMetadata>) -> u64 {
     for _ in 0..200 {
@@ -88,21 +117,8 @@ async fn quorum_of_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_controllers_over_tcp() {
     let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
-    let mut listeners = BTreeMap::new();
-    let mut voters = BTreeMap::new();
-    for id in 1..=3u64 {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        voters.insert(id, listener.local_addr().unwrap().to_string());
-        listeners.insert(id, listener);
-    }
-    let mut nodes = BTreeMap::new();
-    for (id, listener) in listeners {
-        let dir = dirs[id as usize - 1].path();
-        let node = RaftMetadata::open(dir, id, &voters, Some(listener), &settings())
-            .await
-            .unwrap();
-        nodes.insert(id, node);
-    }
+    let (listeners, voters) = bind_three().await;
+    let mut nodes = open_voters(&dirs, listeners, &voters).await;
     let first = leader(&nodes).await;
     for i in 0..12 {
         nodes[&first]
@@ -208,24 +224,14 @@ async fn lossy_relay(target: String) -> (String, std::sync::Arc<std::sync::atomi
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lost_answer_to_a_forwarded_proposal_is_not_a_failure() {
     let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
-    let mut listeners = BTreeMap::new();
-    let mut voters = BTreeMap::new();
+    let (listeners, mut voters) = bind_three().await;
     let mut relays = Vec::new();
-    for id in 1..=3u64 {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let (relay, lost) = lossy_relay(listener.local_addr().unwrap().to_string()).await;
-        voters.insert(id, relay);
+    for address in voters.values_mut() {
+        let (relay, lost) = lossy_relay(address.clone()).await;
+        *address = relay;
         relays.push(lost);
-        listeners.insert(id, listener);
     }
-    let mut nodes = BTreeMap::new();
-    for (id, listener) in listeners {
-        let dir = dirs[id as usize - 1].path();
-        let node = RaftMetadata::open(dir, id, &voters, Some(listener), &settings())
-            .await
-            .unwrap();
-        nodes.insert(id, node);
-    }
+    let nodes = open_voters(&dirs, listeners, &voters).await;
     let first = leader(&nodes).await;
     let follower = *nodes.keys().find(|id| **id != first).unwrap();
     let topic = MetadataRecord::CreateTopic {
@@ -265,21 +271,8 @@ async fn a_lost_answer_to_a_forwarded_proposal_is_not_a_failure() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_learner_joins_follows_and_rejoins() {
     let dirs: Vec<_> = (0..4).map(|_| tempfile::tempdir().unwrap()).collect();
-    let mut listeners = BTreeMap::new();
-    let mut voters = BTreeMap::new();
-    for id in 1..=3u64 {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        voters.insert(id, listener.local_addr().unwrap().to_string());
-        listeners.insert(id, listener);
-    }
-    let mut nodes = BTreeMap::new();
-    for (id, listener) in listeners {
-        let dir = dirs[id as usize - 1].path();
-        let node = RaftMetadata::open(dir, id, &voters, Some(listener), &settings())
-            .await
-            .unwrap();
-        nodes.insert(id, node);
-    }
+    let (listeners, voters) = bind_three().await;
+    let mut nodes = open_voters(&dirs, listeners, &voters).await;
     let first = leader(&nodes).await;
     nodes[&first].propose(vec![config("before")]).await.unwrap();
 

@@ -601,6 +601,23 @@ mod tests {
         }
     }
 
+    /// Topic `name` (id all `id` bytes) with these replicas and, when given, states.
+    fn placed(
+        name: &str,
+        id: u8,
+        replicas: Vec<Vec<i32>>,
+        states: Vec<PartitionState>,
+    ) -> MetadataRecord {
+        MetadataRecord::CreateTopic {
+            name: name.into(),
+            id: Uuid([id; 16]).to_string(),
+            partitions: replicas.len() as i32,
+            configs: BTreeMap::new(),
+            replicas,
+            states,
+        }
+    }
+
     fn register(node_id: i32, incarnation: &str) -> MetadataRecord {
         MetadataRecord::RegisterBroker {
             node_id,
@@ -633,21 +650,13 @@ mod tests {
     /// change of leader raises the leader epoch; stale fencing is refused.
     #[test]
     fn fencing_moves_leadership_and_registration_restores_it() {
-        let topic_id = Uuid([1; 16]).to_string();
         let image = apply_all(
             Image::default(),
             &[
                 register(1, "a"),
                 register(2, "b"),
                 register(3, "c"),
-                MetadataRecord::CreateTopic {
-                    name: "t".into(),
-                    id: topic_id.clone(),
-                    partitions: 3,
-                    configs: BTreeMap::new(),
-                    replicas: vec![vec![1, 2], vec![2, 3], vec![3, 1]],
-                    states: Vec::new(),
-                },
+                placed("t", 1, vec![vec![1, 2], vec![2, 3], vec![3, 1]], Vec::new()),
             ],
         );
         let states = |image: &Image| image.topics["t"].states.clone();
@@ -695,14 +704,7 @@ mod tests {
         // A topic created while broker 1 is fenced is led by its first live replica.
         let created = apply_all(
             fenced.clone(),
-            &[MetadataRecord::CreateTopic {
-                name: "u".into(),
-                id: Uuid([2; 16]).to_string(),
-                partitions: 2,
-                configs: BTreeMap::new(),
-                replicas: vec![vec![1, 2], vec![1]],
-                states: Vec::new(),
-            }],
+            &[placed("u", 2, vec![vec![1, 2], vec![1]], Vec::new())],
         );
         assert_eq!(
             created.topics["u"].states,
@@ -758,14 +760,12 @@ mod tests {
                 register(1, "a"),
                 register(2, "b"),
                 register(3, "c"),
-                MetadataRecord::CreateTopic {
-                    name: "t".into(),
-                    id: Uuid([1; 16]).to_string(),
-                    partitions: 2,
-                    configs: BTreeMap::new(),
-                    replicas: vec![vec![1, 2, 3], vec![2, 1]],
-                    states: vec![state(1, 4, &[1, 2, 3]), state(2, 0, &[2, 1])],
-                },
+                placed(
+                    "t",
+                    1,
+                    vec![vec![1, 2, 3], vec![2, 1]],
+                    vec![state(1, 4, &[1, 2, 3]), state(2, 0, &[2, 1])],
+                ),
                 MetadataRecord::FenceBroker {
                     node_id: 2,
                     epoch: 1,
@@ -786,14 +786,7 @@ mod tests {
     /// answer was lost), and records that are not are not.
     #[test]
     fn already_holds_tells_applied_from_not() {
-        let topic = MetadataRecord::CreateTopic {
-            name: "t".into(),
-            id: Uuid([1; 16]).to_string(),
-            partitions: 1,
-            configs: BTreeMap::new(),
-            replicas: vec![vec![1]],
-            states: Vec::new(),
-        };
+        let topic = placed("t", 1, vec![vec![1]], Vec::new());
         let config = |value: &str| MetadataRecord::Config {
             resource: ConfigResource::Topic("t".into()),
             key: "retention.ms".into(),
@@ -804,17 +797,8 @@ mod tests {
         assert!(!before.already_holds(std::slice::from_ref(&topic)));
         assert!(after.already_holds(&[topic.clone(), config("5")]));
         assert!(!after.already_holds(&[topic.clone(), config("6")]));
-        let same_name_other_id = apply_all(
-            before.clone(),
-            &[MetadataRecord::CreateTopic {
-                name: "t".into(),
-                id: Uuid([2; 16]).to_string(),
-                partitions: 1,
-                configs: BTreeMap::new(),
-                replicas: vec![vec![1]],
-                states: Vec::new(),
-            }],
-        );
+        let same_name_other_id =
+            apply_all(before.clone(), &[placed("t", 2, vec![vec![1]], Vec::new())]);
         assert!(!same_name_other_id.already_holds(&[topic]));
         assert!(after.already_holds(&[register(1, "a")]));
         assert!(!after.already_holds(&[register(1, "b")]));
