@@ -12,6 +12,7 @@
 //! Invariant: an image is published only after the records that made it are fsynced, and
 //! every published image is the previous one plus exactly the proposed records.
 
+mod brokers;
 pub mod image;
 pub mod log;
 pub mod placement;
