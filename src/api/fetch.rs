@@ -209,22 +209,17 @@ pub fn materialize(response: &mut FetchResponse, placed: &[Placed]) -> std::io::
 /// The registered endpoints of the other brokers leading requested partitions (v16+
 /// answers carry them next to `current_leader`).
 fn leader_endpoints(broker: &Broker, targets: &[Target]) -> Vec<NodeEndpoint> {
-    let image = broker.metadata.image();
-    let mut leaders: Vec<i32> = targets
+    let leaders = targets
         .iter()
         .filter(|t| t.partition.is_err() && t.leader.0 >= 0)
-        .map(|t| t.leader.0)
-        .collect();
-    leaders.sort_unstable();
-    leaders.dedup();
-    leaders
+        .map(|t| t.leader.0);
+    super::registered_brokers(broker, leaders)
         .into_iter()
-        .filter_map(|id| image.brokers.get(&id))
         .map(|b| NodeEndpoint {
             node_id: b.node_id,
-            host: b.host.clone(),
+            host: b.host,
             port: i32::from(b.port),
-            rack: b.rack.clone(),
+            rack: b.rack,
             ..Default::default()
         })
         .collect()

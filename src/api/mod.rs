@@ -214,3 +214,22 @@ pub(crate) fn offline_replicas(image: &crate::metadata::Image, replicas: &[i32])
         .filter(|r| !image.is_live(*r))
         .collect()
 }
+
+/// The registered brokers among `ids`, once each, by id: the endpoints Produce (v10+) and
+/// Fetch (v16+) answers give next to `current_leader`.
+pub(crate) fn registered_brokers(
+    broker: &crate::broker::Broker,
+    ids: impl Iterator<Item = i32>,
+) -> Vec<crate::metadata::image::BrokerImage> {
+    let mut ids: Vec<i32> = ids.collect();
+    if ids.is_empty() {
+        // The common case, on the produce and fetch paths: no image read at all.
+        return Vec::new();
+    }
+    let image = broker.metadata.image();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.iter()
+        .filter_map(|id| image.brokers.get(id).cloned())
+        .collect()
+}

@@ -156,18 +156,14 @@ pub fn append(broker: &Broker, request: ProduceRequest, version: i16) -> Appende
 }
 
 /// The registered endpoints of `leaders` (written from v10 on).
-fn endpoints(broker: &Broker, mut leaders: Vec<i32>) -> Vec<NodeEndpoint> {
-    leaders.sort_unstable();
-    leaders.dedup();
-    let image = broker.metadata.image();
-    leaders
-        .iter()
-        .filter_map(|id| image.brokers.get(id))
+fn endpoints(broker: &Broker, leaders: Vec<i32>) -> Vec<NodeEndpoint> {
+    super::registered_brokers(broker, leaders.into_iter())
+        .into_iter()
         .map(|b| NodeEndpoint {
             node_id: b.node_id,
-            host: b.host.clone(),
+            host: b.host,
             port: i32::from(b.port),
-            rack: b.rack.clone(),
+            rack: b.rack,
             ..Default::default()
         })
         .collect()

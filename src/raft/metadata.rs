@@ -13,7 +13,7 @@ use super::tcp::Refusal;
 use super::{start, Controller, QuorumSettings};
 use crate::metadata::image::ApplyError;
 use crate::metadata::{Image, MetadataRecord};
-use openraft::error::{ClientWriteError, InitializeError, RaftError};
+use openraft::error::{InitializeError, RaftError};
 use openraft::{BasicNode, ServerState};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -228,23 +228,22 @@ impl RaftMetadata {
 
     /// One try: here when this controller leads, else forwarded to the leader it knows.
     async fn attempt(&self, records: Vec<MetadataRecord>) -> Result<i64, Refusal> {
-        match self.controller.raft.client_write(records.clone()).await {
-            Ok(response) => match response.data.refused {
-                Some(reason) => Err(Refusal::Invalid {
-                    reason,
-                    offset: response.data.offset,
-                }),
-                None => Ok(response.data.offset),
-            },
-            Err(RaftError::APIError(ClientWriteError::ForwardToLeader(f))) => {
-                match (f.leader_id, f.leader_node) {
-                    (Some(id), Some(node)) if id != self.controller.id => {
-                        super::tcp::forward(&node.addr, records, FORWARD_TIMEOUT).await
-                    }
-                    (leader, _) => Err(Refusal::NotLeader(leader)),
+        let raft = &self.controller.raft;
+        match super::tcp::propose_here(raft, records.clone()).await {
+            Err(Refusal::NotLeader(Some(leader))) if leader != self.controller.id => {
+                let address = raft
+                    .metrics()
+                    .borrow()
+                    .membership_config
+                    .membership()
+                    .get_node(&leader)
+                    .map(|node| node.addr.clone());
+                match address {
+                    Some(address) => super::tcp::forward(&address, records, FORWARD_TIMEOUT).await,
+                    None => Err(Refusal::NotLeader(Some(leader))),
                 }
             }
-            Err(e) => Err(Refusal::Quorum(e.to_string())),
+            other => other,
         }
     }
 
