@@ -27,6 +27,15 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Asserts strom exited with status 2 and its message names every one of `named`.
+fn assert_exits_2_naming(output: &Output, named: &[&str]) {
+    let message = stderr(output);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    for what in named {
+        assert!(message.contains(what), "{what} not in: {message}");
+    }
+}
+
 #[test]
 fn a_bad_override_value_exits_2_naming_the_key() {
     // `num.partitions=zero` is refused before anything starts: status 2, the key named.
@@ -39,10 +48,7 @@ fn a_bad_override_value_exits_2_naming_the_key() {
         "--override",
         "num.partitions=zero",
     ]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    let message = stderr(&output);
-    assert!(message.contains("num.partitions"), "{message}");
-    assert!(message.contains("\"zero\""), "{message}");
+    assert_exits_2_naming(&output, &["num.partitions", "\"zero\""]);
 }
 
 #[test]
@@ -64,17 +70,12 @@ fn a_broker_only_node_among_the_voters_exits_2() {
         "--override",
         &format!("log.dirs={}", dir.path().display()),
     ]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    let message = stderr(&output);
-    assert!(
-        message.contains("configuration error: invalid value for controller.quorum.voters"),
-        "{message}"
-    );
-    assert!(
-        message.contains(
-            "when process.roles is just broker, node.id 1 must not be one of the voters [1]"
-        ),
-        "{message}"
+    assert_exits_2_naming(
+        &output,
+        &[
+            "configuration error: invalid value for controller.quorum.voters",
+            "when process.roles is just broker, node.id 1 must not be one of the voters [1]",
+        ],
     );
 }
 
@@ -84,12 +85,7 @@ fn a_missing_config_file_exits_2_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no-such-strom.toml");
     let output = run_strom(&["--config", path.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    assert!(
-        stderr(&output).contains(path.to_str().unwrap()),
-        "{}",
-        stderr(&output)
-    );
+    assert_exits_2_naming(&output, &[path.to_str().unwrap()]);
 }
 
 #[test]
@@ -99,12 +95,7 @@ fn an_invalid_config_file_exits_2_naming_it() {
     let path = dir.path().join("broken.toml");
     std::fs::write(&path, "listeners = = nonsense\n").unwrap();
     let output = run_strom(&["--config", path.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    assert!(
-        stderr(&output).contains(path.to_str().unwrap()),
-        "{}",
-        stderr(&output)
-    );
+    assert_exits_2_naming(&output, &[path.to_str().unwrap()]);
 }
 
 #[test]
@@ -120,8 +111,7 @@ fn an_unusable_log_dir_exits_2_naming_log_dirs() {
         "--override",
         &format!("log.dirs={}", file.join("data").display()),
     ]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    assert!(stderr(&output).contains("log.dirs"), "{}", stderr(&output));
+    assert_exits_2_naming(&output, &["log.dirs"]);
 }
 
 /// A strom process this test started; killed (SIGKILL) if the test ends without reaping it.

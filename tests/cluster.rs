@@ -71,21 +71,15 @@ impl Drop for Node {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn nodes(dir: &Path) -> Vec<Node> {
     nodes_with(dir, &[])
 }
 
 /// Three nodes with `extra` settings each.
 fn nodes_with(dir: &Path, extra: &[&str]) -> Vec<Node> {
-    let ports: Vec<(u16, u16)> = (0..3).map(|_| (free_port(), free_port())).collect();
+    let ports: Vec<(u16, u16)> = (0..3)
+        .map(|_| (common::free_port(), common::free_port()))
+        .collect();
     let voters = ports
         .iter()
         .enumerate()
@@ -780,7 +774,7 @@ async fn a_broker_that_stops_heartbeating_is_fenced_and_rejoins() {
 /// nothing else) and nodes 4-5 broker-only (`process.roles=broker`, a PLAINTEXT listener
 /// and `strom.metadata.listener`, where the quorum leader sends them the log).
 fn split_nodes(dir: &Path) -> Vec<Node> {
-    let controllers: Vec<u16> = (0..3).map(|_| free_port()).collect();
+    let controllers: Vec<u16> = (0..3).map(|_| common::free_port()).collect();
     let voters = controllers
         .iter()
         .enumerate()
@@ -820,11 +814,11 @@ fn split_nodes(dir: &Path) -> Vec<Node> {
         })
         .collect();
     for id in [4, 5] {
-        let client = free_port();
+        let client = common::free_port();
         let roles = [
             "process.roles=broker".to_string(),
             format!("listeners=PLAINTEXT://127.0.0.1:{client}"),
-            format!("strom.metadata.listener=127.0.0.1:{}", free_port()),
+            format!("strom.metadata.listener=127.0.0.1:{}", common::free_port()),
         ];
         nodes.push(node(id, format!("127.0.0.1:{client}"), &roles));
     }

@@ -30,14 +30,6 @@ impl Rng {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn spawn(data: &Path, port: u16) -> Child {
     spawn_with(data, port, &[])
 }
@@ -126,7 +118,7 @@ async fn acknowledged_writes_survive_sigkill() {
     let mut acknowledged: Vec<(i64, String)> = Vec::new();
     let mut serial = 0u64;
     for round in 0..6 {
-        let port = free_port();
+        let port = common::free_port();
         let mut child = spawn(dir.path(), port);
         let mut client = connect(port, &mut child).await;
         if round == 0 {
@@ -213,7 +205,7 @@ async fn acknowledged_writes_survive_sigkill() {
     let mut contents = std::fs::read(&active).unwrap();
     contents.extend_from_slice(&garbage);
     std::fs::write(&active, contents).unwrap();
-    let port = free_port();
+    let port = common::free_port();
     let mut child = spawn(dir.path(), port);
     let mut client = connect(port, &mut child).await;
     let stored = read_all(&mut client).await;
@@ -389,7 +381,7 @@ async fn acknowledged_writes_survive_sigkill_mid_write() {
     let mut acknowledged: Vec<(i64, String)> = Vec::new();
     let mut unanswered_at_kills = 0;
     for round in 0..5 {
-        let port = free_port();
+        let port = common::free_port();
         let mut child = spawn_with(dir.path(), port, &settings);
         let mut client = connect(port, &mut child).await;
         if round == 0 {
@@ -421,7 +413,7 @@ async fn acknowledged_writes_survive_sigkill_mid_write() {
             acknowledged.len()
         );
     }
-    let port = free_port();
+    let port = common::free_port();
     let mut child = spawn_with(dir.path(), port, &settings);
     let mut client = connect(port, &mut child).await;
     check_acknowledged(&mut client, &acknowledged, &mut rng, seed).await;

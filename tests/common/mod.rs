@@ -293,3 +293,12 @@ pub async fn init_producer_id(
 pub fn produce_request_body(topic: &str, records: Bytes) -> RequestBody {
     produce_request(topic, 0, records, -1)
 }
+
+/// A loopback port free right now (for a process the test starts on it).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
